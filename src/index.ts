@@ -1,1 +1,6 @@
+// The package's one entry point: `import { np, nnfs, Layer_Dense, ... } from "nnfs-ts"`.
+import * as np from "./array/np";
+
 export const version = "0.1.0";
+export { np };
+export type { NDArray } from "./array/core";

@@ -1,0 +1,175 @@
+// The array itself: a dtype, a shape and one contiguous row-major typed array.
+// Everything else (ufuncs, reductions, dot, indexing, printing) is a function over
+// this small class, the way NumPy splits its core from its ufuncs.
+import { inspect } from "util";
+import { DType, Storage, allocate, castValue, checkDType } from "./dtype";
+import { array_repr, array_str } from "./printing";
+import { getIndex, setIndex, Index } from "./indexing";
+
+export type Shape = readonly number[];
+export type NestedList = number | boolean | NestedList[];
+
+export class NDArray {
+  readonly data: Storage;
+  readonly shape: number[];
+  readonly dtype: DType;
+
+  constructor(data: Storage, shape: Shape, dtype: DType) {
+    if (data.length !== shapeSize(shape)) {
+      throw new Error(`cannot create array of shape ${formatShape(shape)} from ${data.length} elements`);
+    }
+    this.data = data;
+    this.shape = [...shape];
+    this.dtype = dtype;
+  }
+
+  /** A new zero-filled array. */
+  static empty(shape: Shape, dtype: DType): NDArray {
+    return new NDArray(allocate(dtype, shapeSize(shape)), shape, dtype);
+  }
+
+  get ndim(): number { return this.shape.length; }
+  get size(): number { return this.data.length; }
+
+  /** The transpose (a copy: arrays here never share memory). */
+  get T(): NDArray { return this.transpose(); }
+
+  transpose(...axes: number[]): NDArray {
+    const n = this.ndim;
+    const order = axes.length ? axes.map((a) => normalizeAxis(a, n)) : [...Array(n).keys()].reverse();
+    if (n < 2) return this.copy();
+    if (n === 2 && order[0] === 1) return transpose2d(this);
+    const outShape = order.map((a) => this.shape[a]);
+    const out = NDArray.empty(outShape, this.dtype);
+    const inStrides = stridesOf(this.shape);
+    const strides = order.map((a) => inStrides[a]);
+    const idx = new Array(n).fill(0);
+    for (let i = 0; i < out.size; i++) {
+      let src = 0;
+      for (let k = 0; k < n; k++) src += idx[k] * strides[k];
+      out.data[i] = this.data[src];
+      for (let k = n - 1; k >= 0 && ++idx[k] === outShape[k]; k--) idx[k] = 0;
+    }
+    return out;
+  }
+
+  /** Same data, new shape; one dimension may be -1. Accepts reshape(2, 3) and reshape([2, 3]). */
+  reshape(...shape: (number | Shape)[]): NDArray {
+    const dims = shape.length === 1 && Array.isArray(shape[0]) ? [...(shape[0] as Shape)] : (shape as number[]);
+    return new NDArray(this.data, resolveShape(dims, this.size), this.dtype);
+  }
+
+  astype(dtype: DType): NDArray {
+    checkDType(dtype);
+    const out = NDArray.empty(this.shape, dtype);
+    if (dtype === "bool" || dtype === "int32" || dtype === "int64" || dtype === "uint8") {
+      for (let i = 0; i < this.size; i++) out.data[i] = castValue(dtype, this.data[i]);
+    } else {
+      out.data.set(this.data);
+    }
+    return out;
+  }
+
+  copy(): NDArray {
+    return new NDArray(this.data.slice(), this.shape, this.dtype);
+  }
+
+  /** Nested JS arrays of numbers (booleans for a bool array), like ndarray.tolist(). */
+  tolist(): NestedList {
+    const asValue = this.dtype === "bool" ? (v: number) => v !== 0 : (v: number) => v;
+    const build = (dim: number, offset: number): NestedList => {
+      if (dim === this.ndim) return asValue(this.data[offset]);
+      const step = shapeSize(this.shape.slice(dim + 1));
+      return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, offset + i * step));
+    };
+    return build(0, 0);
+  }
+
+  /** One element as a JS number (or boolean): item() for a one-element array, item(i) by flat index, item(i, j) by position. */
+  item(...index: number[]): number | boolean {
+    let flat: number;
+    if (index.length === 0) {
+      if (this.size !== 1) throw new Error("can only convert an array of size 1 to a Python scalar");
+      flat = 0;
+    } else if (index.length === 1) {
+      flat = normalizeIndex(index[0], this.size, 0);
+    } else {
+      if (index.length !== this.ndim) throw new Error("incorrect number of indices for array");
+      const strides = stridesOf(this.shape);
+      flat = index.reduce((acc, ix, k) => acc + normalizeIndex(ix, this.shape[k], k) * strides[k], 0);
+    }
+    const v = this.data[flat];
+    return this.dtype === "bool" ? v !== 0 : v;
+  }
+
+  /** NumPy's `x[...]` read: see the array module's README section for the index forms. */
+  get(...index: Index[]): NDArray {
+    return getIndex(this, index);
+  }
+
+  /** NumPy's `x[...] = value` write, in place: `x.set([mask], 0)`, `x.set([rows, y], v)`. */
+  set(index: Index[], value: NDArray | number | boolean): this {
+    setIndex(this, index, value);
+    return this;
+  }
+
+  toString(): string { return array_str(this); }
+  [inspect.custom](): string { return array_repr(this); }
+}
+
+export function shapeSize(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export function formatShape(shape: Shape): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+}
+
+export function stridesOf(shape: Shape): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let k = shape.length - 1; k >= 0; k--) {
+    strides[k] = s;
+    s *= shape[k];
+  }
+  return strides;
+}
+
+/** An axis argument, negative counting from the end, checked like NumPy. */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+    throw new RangeError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+export function normalizeIndex(index: number, length: number, axis: number): number {
+  if (!Number.isInteger(index) || index < -length || index >= length) {
+    throw new RangeError(`index ${index} is out of bounds for axis ${axis} with size ${length}`);
+  }
+  return index < 0 ? index + length : index;
+}
+
+function resolveShape(dims: number[], size: number): number[] {
+  const unknown = dims.indexOf(-1);
+  if (unknown !== dims.lastIndexOf(-1)) throw new Error("can only specify one unknown dimension");
+  const known = dims.reduce((p, d, k) => (k === unknown ? p : p * d), 1);
+  const out = [...dims];
+  if (unknown >= 0 && known > 0 && size % known === 0) out[unknown] = size / known;
+  if (shapeSize(out) !== size || out.some((d) => !Number.isInteger(d) || d < 0)) {
+    throw new Error(`cannot reshape array of size ${size} into shape ${formatShape(dims)}`);
+  }
+  return out;
+}
+
+function transpose2d(a: NDArray): NDArray {
+  const [rows, cols] = a.shape;
+  const out = NDArray.empty([cols, rows], a.dtype);
+  const src = a.data, dst = out.data;
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) dst[j * rows + i] = src[i * cols + j];
+  }
+  return out;
+}

@@ -1,0 +1,4 @@
+// The `np` namespace: NumPy's names, gathered from the array modules.
+export { NDArray } from "./core";
+export type { DType } from "./dtype";
+export { array_str, array_repr } from "./printing";
