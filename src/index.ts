@@ -4,3 +4,5 @@ import * as np from "./array/np";
 export const version = "0.1.0";
 export { np };
 export type { NDArray } from "./array/core";
+export { nnfs } from "./nnfs";
+export { spiral_data, vertical_data, sine_data } from "./datasets";
