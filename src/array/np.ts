@@ -3,3 +3,4 @@ export { NDArray } from "./core";
 export type { DType } from "./dtype";
 export { array_str, array_repr } from "./printing";
 export * as random from "./random";
+export * from "./reductions";

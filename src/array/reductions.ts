@@ -1,0 +1,251 @@
+// NumPy's reductions: sum, mean, std, var, max, min, argmax, argmin.
+// Over all elements they give a JS number; with an axis (or keepdims) an NDArray.
+// Sums add in exactly NumPy's order, so float32 results match NumPy bit for bit: NumPy's
+// iterator drops length-1 axes, merges neighbouring axes that are both reduced or both kept,
+// and then either sums each contiguous run pairwise (when the last axis is reduced) or adds
+// whole rows into the output one after another (when it is kept).
+import { NDArray, Shape, normalizeAxis, shapeSize } from "./core";
+import { DType, isFloat } from "./dtype";
+import { Accumulator, pairwiseSum } from "./pairwise";
+
+export type Axis = number | readonly number[];
+export type ArrayInput = NDArray | number;
+
+type KeepOptions = { keepdims?: boolean };
+type Options<A> = { axis?: A | null } & KeepOptions;
+
+/** NumPy's call forms for a reduction: no axis gives a number; an axis or keepdims an NDArray. */
+export interface Reduction<A, Extra = unknown> {
+  (a: ArrayInput, options?: Extra & { axis?: null; keepdims?: false }): number;
+  (a: ArrayInput, axis: null | undefined, options?: Extra & { keepdims?: false }): number;
+  (a: ArrayInput, axis: A, options?: Extra & KeepOptions): NDArray;
+  (a: ArrayInput, axis: A | null | undefined, options: Extra & { keepdims: true }): NDArray;
+  (a: ArrayInput, options: Extra & ({ axis: A; keepdims?: boolean } | { axis?: A | null; keepdims: true })): NDArray;
+  (a: ArrayInput, axis?: A | null | (Extra & Options<A>), options?: Extra & Options<A>): NDArray | number;
+}
+
+type Impl<A, Extra> = (a: NDArray, axis: A | null, keepdims: boolean, extra: Partial<Extra>) => NDArray;
+
+/** Sorts out the positional and keyword forms, runs `impl`, and unwraps a whole-array result. */
+function reduction<A, Extra = unknown>(impl: Impl<A, Extra>): Reduction<A, Extra> {
+  return ((input: ArrayInput, axisOrOptions?: unknown, options?: Extra & Options<A>) => {
+    const a = input instanceof NDArray ? input : scalarArray(input);
+    const named = (isOptions(axisOrOptions) ? axisOrOptions : options ?? {}) as Partial<Extra> & Options<A>;
+    const axis = isOptions(axisOrOptions) ? named.axis ?? null : ((axisOrOptions ?? null) as A | null);
+    const keepdims = named.keepdims ?? false;
+    const out = impl(a, axis, keepdims, named);
+    return axis === null && !keepdims ? out.data[0] : out;
+  }) as Reduction<A, Extra>;
+}
+
+function isOptions(x: unknown): x is object {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function scalarArray(x: number): NDArray {
+  const dtype: DType = Number.isInteger(x) ? "int64" : "float64";
+  const a = NDArray.empty([], dtype);
+  a.data[0] = x;
+  return a;
+}
+
+/** Which axes an `axis` argument reduces (all of them for null), checked like NumPy. */
+function reducedAxes(axis: Axis | null, ndim: number): boolean[] {
+  const reduced = new Array<boolean>(ndim).fill(axis === null);
+  if (axis === null) return reduced;
+  for (const ax of typeof axis === "number" ? [axis] : axis) {
+    const k = normalizeAxis(ax, ndim);
+    if (reduced[k]) throw new Error("duplicate value in 'axis'");
+    reduced[k] = true;
+  }
+  return reduced;
+}
+
+function resultShape(shape: Shape, reduced: boolean[], keepdims: boolean): number[] {
+  return keepdims ? shape.map((d, k) => (reduced[k] ? 1 : d)) : shape.filter((_, k) => !reduced[k]);
+}
+
+// ---- sums, in NumPy's order ----
+
+/**
+ * The contiguous runs NumPy's inner loop sees: `length` elements each, either all folded into
+ * one output element (`alongReduced`) or added element-wise into `length` outputs.
+ * outOffsets[r] is where run r lands in the (kept-axes, row-major) output.
+ */
+interface Runs { length: number; alongReduced: boolean; outOffsets: Int32Array }
+
+function runsOf(shape: Shape, reduced: boolean[]): Runs {
+  const dims: { size: number; reduced: boolean }[] = [];
+  shape.forEach((size, k) => {
+    if (size === 1) return;
+    const last = dims[dims.length - 1];
+    if (last && last.reduced === reduced[k]) last.size *= size;
+    else dims.push({ size, reduced: reduced[k] });
+  });
+  if (dims.length === 0) dims.push({ size: 1, reduced: false });
+  const { size: length, reduced: alongReduced } = dims[dims.length - 1];
+
+  // Output strides of the merged axes (0 for reduced ones), then an odometer over the runs.
+  const strides = new Array<number>(dims.length);
+  for (let k = dims.length - 1, s = 1; k >= 0; k--) {
+    strides[k] = dims[k].reduced ? 0 : s;
+    if (!dims[k].reduced) s *= dims[k].size;
+  }
+  const outer = dims.length - 1;
+  const outOffsets = new Int32Array(length === 0 ? 0 : shapeSize(shape) / length);
+  const idx = new Array<number>(outer).fill(0);
+  for (let r = 0, o = 0; r < outOffsets.length; r++) {
+    outOffsets[r] = o;
+    for (let k = outer - 1; k >= 0; k--) {
+      o += strides[k];
+      if (++idx[k] < dims[k].size) break;
+      o -= strides[k] * dims[k].size;
+      idx[k] = 0;
+    }
+  }
+  return { length, alongReduced, outOffsets };
+}
+
+/** Adds `a` over the reduced axes into `out` (zero-filled, of the result's dtype). */
+function sumInto(a: NDArray, runs: Runs, out: NDArray): void {
+  const { length, alongReduced, outOffsets } = runs;
+  const src = a.data, dst = out.data;
+  const acc: Accumulator = out.dtype === "float32" ? new Float32Array(8) : new Float64Array(8);
+  for (let r = 0, start = 0; r < outOffsets.length; r++, start += length) {
+    const o = outOffsets[r];
+    if (alongReduced) dst[o] += pairwiseSum(src, start, length, acc);
+    else for (let k = 0; k < length; k++) dst[o + k] += src[start + k];
+  }
+}
+
+const sumDType = (d: DType): DType => (isFloat(d) ? d : "int64");
+const meanDType = (d: DType): DType => (isFloat(d) ? d : "float64");
+
+function sumAs(a: NDArray, reduced: boolean[], keepdims: boolean, dtype: DType): NDArray {
+  const out = NDArray.empty(resultShape(a.shape, reduced, keepdims), dtype);
+  if (a.size > 0) sumInto(a, runsOf(a.shape, reduced), out);
+  return out;
+}
+
+/** Sum divided by the count, the division rounded in the result's dtype as NumPy does. */
+function meanOf(a: NDArray, reduced: boolean[], keepdims: boolean): NDArray {
+  const out = sumAs(a, reduced, keepdims, meanDType(a.dtype));
+  const count = a.shape.reduce((n, d, k) => (reduced[k] ? n * d : n), 1);
+  if (count === 0) process.emitWarning("Mean of empty slice.", "RuntimeWarning");
+  for (let i = 0; i < out.size; i++) out.data[i] /= count;
+  return out;
+}
+
+/** NumPy's _var: squared deviations from the (kept-dims) mean, summed, over count - ddof. */
+function varianceOf(a: NDArray, reduced: boolean[], keepdims: boolean, ddof: number): NDArray {
+  const mean = meanOf(a, reduced, true);
+  const deviations = NDArray.empty(a.shape, mean.dtype);
+  const dev = deviations.data, m = mean.data, src = a.data;
+  const runs = runsOf(a.shape, reduced);
+  for (let r = 0, i = 0; r < runs.outOffsets.length; r++) {
+    const o = runs.outOffsets[r];
+    for (let k = 0; k < runs.length; k++, i++) {
+      dev[i] = src[i] - m[runs.alongReduced ? o : o + k];
+      dev[i] *= dev[i];
+    }
+  }
+  const out = sumAs(deviations, reduced, keepdims, mean.dtype);
+  const count = a.shape.reduce((n, d, k) => (reduced[k] ? n * d : n), 1);
+  const dof = Math.max(count - ddof, 0);
+  if (dof === 0) process.emitWarning("Degrees of freedom <= 0 for slice", "RuntimeWarning");
+  for (let i = 0; i < out.size; i++) out.data[i] /= dof;
+  return out;
+}
+
+export const sum = reduction<Axis>((a, axis, keepdims) =>
+  sumAs(a, reducedAxes(axis, a.ndim), keepdims, sumDType(a.dtype)));
+
+export const mean = reduction<Axis>((a, axis, keepdims) => meanOf(a, reducedAxes(axis, a.ndim), keepdims));
+
+type DdofOption = { ddof?: number };
+
+const var_ = reduction<Axis, DdofOption>((a, axis, keepdims, { ddof = 0 }) =>
+  varianceOf(a, reducedAxes(axis, a.ndim), keepdims, ddof));
+
+export { var_ as var };
+
+export const std = reduction<Axis, DdofOption>((a, axis, keepdims, { ddof = 0 }) => {
+  const out = varianceOf(a, reducedAxes(axis, a.ndim), keepdims, ddof);
+  for (let i = 0; i < out.size; i++) out.data[i] = Math.sqrt(out.data[i]);
+  return out;
+});
+
+// ---- max, min, argmax, argmin: one scan that finds the winning position ----
+
+type Better = (v: number, best: number) => boolean;
+// NaN wins over numbers and the first NaN stays (NumPy propagates NaN; argmax points at the first).
+const greater: Better = (v, best) => v > best || (v !== v && best === best);
+const less: Better = (v, best) => v < best || (v !== v && best === best);
+
+/** For each position of the other axes, the index along `axis` of the first winner. */
+function winnersAlong(a: NDArray, axis: number, better: Better): Float64Array {
+  const len = a.shape[axis];
+  const inner = shapeSize(a.shape.slice(axis + 1));
+  const outer = shapeSize(a.shape.slice(0, axis));
+  const winners = new Float64Array(outer * inner);
+  const bestValues = new Float64Array(inner);
+  const data = a.data;
+  for (let o = 0; o < outer; o++) {
+    const base = o * len * inner;
+    const out = o * inner;
+    if (inner === 1) {
+      let best = data[base], at = 0;
+      for (let i = 1; i < len; i++) {
+        if (better(data[base + i], best)) { best = data[base + i]; at = i; }
+      }
+      winners[out] = at;
+      continue;
+    }
+    bestValues.set(data.subarray(base, base + inner));
+    for (let i = 1; i < len; i++) {
+      const row = base + i * inner;
+      for (let j = 0; j < inner; j++) {
+        if (better(data[row + j], bestValues[j])) { bestValues[j] = data[row + j]; winners[out + j] = i; }
+      }
+    }
+  }
+  return winners;
+}
+
+function argReduction(name: "argmax" | "argmin", better: Better) {
+  return reduction<number>((a, axis, keepdims) => {
+    const flat = axis === null;
+    const source = flat ? a.reshape(-1) : a;
+    const k = flat ? 0 : normalizeAxis(axis, a.ndim);
+    if (source.shape[k] === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
+    const winners = winnersAlong(source, k, better);
+    const reduced = flat ? a.shape.map(() => true) : a.shape.map((_, j) => j === k);
+    return new NDArray(winners, resultShape(a.shape, reduced, keepdims), "int64");
+  });
+}
+
+function extremum(ufunc: "maximum" | "minimum", better: Better) {
+  return reduction<Axis>((a, axis, keepdims) => {
+    const reduced = reducedAxes(axis, a.ndim);
+    // Max and min are exact, so several axes can be reduced one at a time, last first.
+    let rest = a;
+    for (let k = a.ndim - 1; k >= 0; k--) {
+      if (!reduced[k]) continue;
+      if (a.shape[k] === 0) throw new Error(`zero-size array to reduction operation ${ufunc} which has no identity`);
+      const winners = winnersAlong(rest, k, better);
+      const inner = shapeSize(rest.shape.slice(k + 1));
+      const values = NDArray.empty(rest.shape.map((d, j) => (j === k ? 1 : d)), a.dtype);
+      for (let w = 0; w < winners.length; w++) {
+        const o = Math.floor(w / inner), j = w % inner;
+        values.data[w] = rest.data[(o * rest.shape[k] + winners[w]) * inner + j];
+      }
+      rest = values;
+    }
+    return rest.reshape(resultShape(a.shape, reduced, keepdims));
+  });
+}
+
+export const max = extremum("maximum", greater);
+export const min = extremum("minimum", less);
+export const argmax = argReduction("argmax", greater);
+export const argmin = argReduction("argmin", less);
