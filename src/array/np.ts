@@ -4,3 +4,6 @@ export type { DType } from "./dtype";
 export { array_str, array_repr } from "./printing";
 export * as random from "./random";
 export * from "./reductions";
+export * from "./creation";
+export * from "./elementwise";
+export * from "./linalg";
