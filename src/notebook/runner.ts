@@ -70,7 +70,13 @@ export function formatFailure(f: CellFailure): string {
     died: "killed the kernel",
   }[f.reason];
   const detail = f.errorText.trim() ? f.errorText.trimEnd().replace(/^/gm, "    ") + "\n" : "";
-  const firstErrorLine = f.errorText.trim().split("\n")[0] ?? "";
+  const lines = f.errorText.split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  // A stack trace starts with a source location; the "SomeError: message" line says more.
+  // For timeouts and deaths the runner's own words come first; for exceptions the stack trace
+  // starts with a source location, and the "SomeError: message" line says more.
+  const errorLine = f.reason === "timeout" || f.reason === "died" ? undefined
+    : lines.find((l) => /^[\w$.]*(Error|Exception)\b[^:]*:/.test(l));
+  const firstErrorLine = errorLine ?? lines[0] ?? "";
   return `${detail}${f.notebook}: code cell ${f.cellNumber} of ${f.codeCellCount} ${what}` +
     ` (cell starts: ${JSON.stringify(f.firstLine)})${firstErrorLine ? `: ${firstErrorLine}` : ""}`;
 }
@@ -197,7 +203,7 @@ async function executeCell(
   } catch (e) {
     if (!(e instanceof KernelDiedError)) throw e;
     const said = [stderr, ...errors].filter((s) => s.trim()).join("\n");
-    failure = { reason: "died", errorText: (said ? `${said}\n` : "") + e.message };
+    failure = { reason: "died", errorText: e.message + (said ? `\n${said}` : "") };
   }
   result.outputs = outputs;
   result.status = failure ? "failed" : "ok";
