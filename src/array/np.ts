@@ -7,3 +7,4 @@ export * from "./reductions";
 export * from "./creation";
 export * from "./elementwise";
 export * from "./linalg";
+export * from "./manipulation";
