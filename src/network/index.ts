@@ -1,0 +1,5 @@
+// The book's network classes: layers, activations, losses and optimizers.
+export * from "./layers";
+export * from "./activations";
+export * from "./losses";
+export * from "./optimizers";
