@@ -7,6 +7,7 @@
 import { NDArray, Shape, normalizeAxis, shapeSize } from "./core";
 import { DType, isFloat } from "./dtype";
 import { Accumulator, pairwiseSum } from "./pairwise";
+import { stridedOffsets } from "./indexing";
 
 export type Axis = number | readonly number[];
 export type ArrayInput = NDArray | number;
@@ -85,24 +86,14 @@ function runsOf(shape: Shape, reduced: boolean[]): Runs {
   if (dims.length === 0) dims.push({ size: 1, reduced: false });
   const { size: length, reduced: alongReduced } = dims[dims.length - 1];
 
-  // Output strides of the merged axes (0 for reduced ones), then an odometer over the runs.
+  // Output strides of the merged axes (0 for reduced ones) place each run in the output.
   const strides = new Array<number>(dims.length);
   for (let k = dims.length - 1, s = 1; k >= 0; k--) {
     strides[k] = dims[k].reduced ? 0 : s;
     if (!dims[k].reduced) s *= dims[k].size;
   }
-  const outer = dims.length - 1;
-  const outOffsets = new Int32Array(length === 0 ? 0 : shapeSize(shape) / length);
-  const idx = new Array<number>(outer).fill(0);
-  for (let r = 0, o = 0; r < outOffsets.length; r++) {
-    outOffsets[r] = o;
-    for (let k = outer - 1; k >= 0; k--) {
-      o += strides[k];
-      if (++idx[k] < dims[k].size) break;
-      o -= strides[k] * dims[k].size;
-      idx[k] = 0;
-    }
-  }
+  const outer = dims.slice(0, -1).map((d) => d.size);
+  const outOffsets = length === 0 ? new Int32Array(0) : stridedOffsets(outer, strides);
   return { length, alongReduced, outOffsets };
 }
 
