@@ -46,7 +46,7 @@ function assertGradient(analytic: NDArray, numeric: Float64Array, what: string):
 
 /** A float64 array of normal values kept at least `margin` away from 0 (kinks live there). */
 function randomArray(shape: number[], margin = 0): NDArray {
-  const x = np.random.randn(...shape).astype("float64");
+  const x = (np.random.randn(...shape) as NDArray).astype("float64");
   for (let i = 0; i < x.size; i++) {
     if (Math.abs(x.data[i]) < margin) x.data[i] = x.data[i] < 0 ? -margin : margin;
   }

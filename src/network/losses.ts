@@ -5,16 +5,7 @@ import type { NDArray } from "../array/core";
 import type { DType } from "../array/dtype";
 import { castValue } from "../array/dtype";
 import { Activation_Softmax } from "./activations";
-
-/** What regularization_loss reads from a layer (Layer_Dense has it). */
-export interface RegularizedLayer {
-  weights: NDArray;
-  biases: NDArray;
-  weight_regularizer_l1: number;
-  weight_regularizer_l2: number;
-  bias_regularizer_l1: number;
-  bias_regularizer_l2: number;
-}
+import type { Layer_Dense } from "./layers";
 
 /**
  * A NumPy scalar operation on a plain JS number: a float32 scalar combined with a Python float
@@ -25,7 +16,7 @@ function asScalar(dtype: DType, value: number): number {
 }
 
 export abstract class Loss {
-  trainable_layers: RegularizedLayer[] = [];
+  trainable_layers: Layer_Dense[] = [];
   accumulated_sum = 0;
   accumulated_count = 0;
 
@@ -35,7 +26,7 @@ export abstract class Loss {
   dinputs!: NDArray;
 
   /** Chapter 18: the model tells the loss which layers carry regularization. */
-  remember_trainable_layers(trainable_layers: RegularizedLayer[]): void {
+  remember_trainable_layers(trainable_layers: Layer_Dense[]): void {
     this.trainable_layers = trainable_layers;
   }
 
@@ -43,7 +34,7 @@ export abstract class Loss {
    * The penalty λ₁·Σ|w| + λ₂·Σw² (and the same for biases): of one layer, as in chapter 14
    * (`loss_function.regularization_loss(dense1)`), or of every remembered layer, as in chapter 18.
    */
-  regularization_loss(layer?: RegularizedLayer): number {
+  regularization_loss(layer?: Layer_Dense): number {
     if (layer === undefined) {
       let total = 0;
       for (const each of this.trainable_layers) total = asScalar(each.weights.dtype, total + this.regularization_loss(each));

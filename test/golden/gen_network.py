@@ -11,10 +11,9 @@ see numpy-fidelity.md), and so does nnfs-ts.
 Stored: the printed text (NumPy 1.x printing) and every array's float32 bits as hex.
 """
 import hashlib
-import json
-import pathlib
 
 import numpy as np
+from helpers import write_golden
 
 np.set_printoptions(legacy="1.25")
 f32 = np.float32
@@ -239,5 +238,4 @@ golden["adam_corrections_float32_sha256"] = {
     for beta in (0.9, 0.999)
 }
 
-out = pathlib.Path(__file__).with_name("network.json")
-out.write_text(json.dumps(golden, indent=1) + "\n")
+write_golden("network", golden)
