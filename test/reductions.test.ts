@@ -65,9 +65,11 @@ describe("reductions: call forms", () => {
     assert.deepStrictEqual([kept.shape, kept.tolist()], [[1, 1], [[21]]]);
   });
 
-  it("accepts a plain number like NumPy accepts a Python scalar", () => {
+  it("accepts plain numbers and nested lists like NumPy accepts Python values", () => {
     assert.strictEqual(reductions.sum(4), 4);
     assert.strictEqual(reductions.mean(2.5), 2.5);
+    assert.deepStrictEqual(reductions.sum([[1, 2], [3, 4]], 0).tolist(), [4, 6]);
+    assert.strictEqual(reductions.mean([true, false, true, true]), 0.75);
   });
 
   it("exports np.var under its NumPy name", () => {

@@ -5,32 +5,32 @@
 // and then either sums each contiguous run pairwise (when the last axis is reduced) or adds
 // whole rows into the output one after another (when it is kept).
 import { NDArray, Shape, normalizeAxis, shapeSize } from "./core";
+import { ArrayLike, asarray } from "./creation";
 import { DType, isFloat } from "./dtype";
 import { Accumulator, pairwiseSum } from "./pairwise";
 import { stridedOffsets } from "./indexing";
 
 export type Axis = number | readonly number[];
-export type ArrayInput = NDArray | number;
 
 type KeepOptions = { keepdims?: boolean };
 type Options<A> = { axis?: A | null } & KeepOptions;
 
 /** NumPy's call forms for a reduction: no axis gives a number; an axis or keepdims an NDArray. */
 export interface Reduction<A, Extra = unknown> {
-  (a: ArrayInput, options?: Extra & { axis?: null; keepdims?: false }): number;
-  (a: ArrayInput, axis: null | undefined, options?: Extra & { keepdims?: false }): number;
-  (a: ArrayInput, axis: A, options?: Extra & KeepOptions): NDArray;
-  (a: ArrayInput, axis: A | null | undefined, options: Extra & { keepdims: true }): NDArray;
-  (a: ArrayInput, options: Extra & ({ axis: A; keepdims?: boolean } | { axis?: A | null; keepdims: true })): NDArray;
-  (a: ArrayInput, axis?: A | null | (Extra & Options<A>), options?: Extra & Options<A>): NDArray | number;
+  (a: ArrayLike, options?: Extra & { axis?: null; keepdims?: false }): number;
+  (a: ArrayLike, axis: null | undefined, options?: Extra & { keepdims?: false }): number;
+  (a: ArrayLike, axis: A, options?: Extra & KeepOptions): NDArray;
+  (a: ArrayLike, axis: A | null | undefined, options: Extra & { keepdims: true }): NDArray;
+  (a: ArrayLike, options: Extra & ({ axis: A; keepdims?: boolean } | { axis?: A | null; keepdims: true })): NDArray;
+  (a: ArrayLike, axis?: A | null | (Extra & Options<A>), options?: Extra & Options<A>): NDArray | number;
 }
 
 type Impl<A, Extra> = (a: NDArray, axis: A | null, keepdims: boolean, extra: Partial<Extra>) => NDArray;
 
 /** Sorts out the positional and keyword forms, runs `impl`, and unwraps a whole-array result. */
 function reduction<A, Extra = unknown>(impl: Impl<A, Extra>): Reduction<A, Extra> {
-  return ((input: ArrayInput, axisOrOptions?: unknown, options?: Extra & Options<A>) => {
-    const a = input instanceof NDArray ? input : scalarArray(input);
+  return ((input: ArrayLike, axisOrOptions?: unknown, options?: Extra & Options<A>) => {
+    const a = asarray(input);
     const named = (isOptions(axisOrOptions) ? axisOrOptions : options ?? {}) as Partial<Extra> & Options<A>;
     const axis = isOptions(axisOrOptions) ? named.axis ?? null : ((axisOrOptions ?? null) as A | null);
     const keepdims = named.keepdims ?? false;
@@ -41,13 +41,6 @@ function reduction<A, Extra = unknown>(impl: Impl<A, Extra>): Reduction<A, Extra
 
 function isOptions(x: unknown): x is object {
   return typeof x === "object" && x !== null && !Array.isArray(x);
-}
-
-function scalarArray(x: number): NDArray {
-  const dtype: DType = Number.isInteger(x) ? "int64" : "float64";
-  const a = NDArray.empty([], dtype);
-  a.data[0] = x;
-  return a;
 }
 
 /** Which axes an `axis` argument reduces (all of them for null), checked like NumPy. */

@@ -4,10 +4,13 @@ Each case names an array, an index written the way the TypeScript API spells it 
 Python slice strings, integer lists/arrays, boolean masks) and either the read's result, the
 array after a write, or NumPy's error message. Arrays are dtype, shape and hex of their bytes.
 """
-import json
 import pathlib
+import sys
 
 import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from helpers import write_golden  # noqa: E402
 
 
 def encode(a):
@@ -147,5 +150,4 @@ case("X[:, 5] = 0 out of bounds", "X", [":", 5], 0)
 case("f64[1:3] = a (3, 5) block", "f64", ["1:3"], np.ones((3, 5)))
 
 arrays = {name: encode(a) for name, a in named.items()}
-out = pathlib.Path(__file__).with_name("indexing.json")
-out.write_text(json.dumps({"arrays": arrays, "cases": cases}, indent=1) + "\n")
+write_golden("indexing", {"arrays": arrays, "cases": cases})

@@ -5,10 +5,13 @@ compares results bit for bit. Shapes are chosen where NumPy's pairwise summation
 last bit: 8, 9, 127, 128, 129, 300, 1000, 1024 and 4097 elements, and 2-D / 3-D arrays
 reduced along the contiguous axis (pairwise per row) and along others (sequential adds).
 """
-import json
 import pathlib
+import sys
 
 import numpy as np
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from helpers import write_golden  # noqa: E402
 
 
 def encode(a):
@@ -142,5 +145,4 @@ case("argmax of empty", "argmax", np.zeros(0, dtype=np.float32))
 case("argmin of empty along axis", "argmin", empty_rows, axis=0)
 case("duplicate axis", "sum", floats((2, 3)), axis=(1, 1))
 
-out = pathlib.Path(__file__).with_name("reductions.json")
-out.write_text(json.dumps({"inputs": inputs, "cases": cases}, indent=1) + "\n")
+write_golden("reductions", {"inputs": inputs, "cases": cases})
