@@ -6,4 +6,5 @@ export { np };
 export type { NDArray } from "./array/core";
 export { nnfs } from "./nnfs";
 export { spiral_data, vertical_data, sine_data } from "./datasets";
+export * from "./network";
 export { print, repr, str, format, f, float, PyFloat } from "./python/print";
