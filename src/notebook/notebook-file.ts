@@ -62,7 +62,7 @@ export function readNotebook(file: string): NotebookJson {
   try {
     nb = JSON.parse(text);
   } catch (e) {
-    throw new NotebookFormatError(`${file}: not a Jupyter notebook (invalid JSON: ${(e as Error).message})`);
+    throw new NotebookFormatError(`${file}: not a Jupyter notebook (invalid JSON: ${(e as Error).message.replace(/\s+/g, " ")})`);
   }
   const o = nb as Partial<NotebookJson> | null;
   if (typeof o !== "object" || o === null || !Array.isArray(o.cells)) {
