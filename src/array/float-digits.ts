@@ -27,7 +27,8 @@ export function shortest(x: number, float32: boolean): Decimal {
 
 // float32 never needs more than 9 digits. Rounding its 9 correctly rounded digits to
 // p < 9 digits matches rounding the exact value, except when the dropped digits are
-// exactly 5000...: then ask toExponential for p digits directly.
+// exactly 5000...: then round the exact value itself (it may be a true tie, which
+// Dragon4 rounds to the even digit: 2^-12 prints 0.00024414062).
 function shortest32(ax: number): Decimal {
   const nine = parseExponential(ax.toExponential(8), false);
   const d = nine.digits;
@@ -39,7 +40,7 @@ function shortest32(ax: number): Decimal {
     const next = d.charCodeAt(p) - 48;
     let n = prefix + (next >= 5 ? 1 : 0), scale = nine.exponent - p + 1;
     if (next === 5 && last === p) {
-      const direct = parseExponential(ax.toExponential(p - 1), false);
+      const direct = roundSignificant(ax, p);
       n = Number(direct.digits);
       scale = direct.exponent - p + 1;
     }

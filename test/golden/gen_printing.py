@@ -178,6 +178,10 @@ float32_values = [0.1, 1.0986104011535645, 1 / 3, 5e-05, 1e-07, 1e16, 123456789.
                   2.0 ** -30, 2.0 ** 70, 3.4028234663852886e38, 1e-45, 0.7, -0.0]
 float32_values += [float(v) for v in rng.standard_normal(20).astype(np.float32)]
 float32_values += [float(v) for v in rng.integers(0x30000000, 0x50000000, 20, dtype=np.uint32).view(np.float32)]
+float32_values += [float(v) for v in rng.integers(0x00000001, 0x7f800000, 300, dtype=np.uint32).view(np.float32)]
+float32_values += [k / 1000 for k in range(1, 200, 7)] + [k * 1e-6 for k in range(1, 100, 3)]
+# just above a power of two the float32 spacing doubles: the shortest digits may round up
+float32_values += [2.0 ** k for k in range(-149, 128)]
 for v in float32_values:
     v = np.float32(v)
     cases[f"scalar: float32 {v}"] = {"value": encode(v), "repr": str(v)}
