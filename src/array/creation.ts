@@ -72,6 +72,7 @@ function fromNested(object: NestedList | NDArray[], wanted: DType | undefined): 
   for (let i = 0; i < leaves.length; i++) {
     const v = leaves[i];
     if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`cannot make an array element from ${String(v)}`);
+    if (typeof v === "number") checkPythonInt(dtype, v);
     data[i] = castValue(dtype, +v);
   }
   return new NDArray(data, shape, dtype);
@@ -82,6 +83,23 @@ function stackLeafArrays(parts: NDArray[], outer: number[], wanted: DType | unde
   const out = NDArray.empty([...outer, ...parts[0].shape], dtype);
   parts.forEach((p, i) => out.data.set(p.astype(dtype).data, i * p.size));
   return out;
+}
+
+const INT_RANGE: Partial<Record<DType, [number, number]>> = {
+  uint8: [0, 255],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  int64: [-(2 ** 63), 2 ** 63 - 1],
+};
+
+/** True when an integral JS number (a Python int) fits the integer dtype (or dtype is not integer). */
+export function fitsDType(dtype: DType, v: number): boolean {
+  const range = INT_RANGE[dtype];
+  return !range || !Number.isInteger(v) || (v >= range[0] && v <= range[1]);
+}
+
+/** NumPy 2 refuses to store a Python int that the integer dtype cannot hold. */
+export function checkPythonInt(dtype: DType, v: number): void {
+  if (!fitsDType(dtype, v)) throw new RangeError(`Python integer ${v} out of bounds for ${dtype}`);
 }
 
 /** Python bool -> bool, all integral numbers -> int64, any other number -> float64. */
@@ -150,15 +168,24 @@ export function ones_like(a: ArrayLike, dtype?: DTypeArg): NDArray {
   return full(base.shape, 1, dtypeOf(dtype) ?? base.dtype);
 }
 
+export interface EyeOptions {
+  M?: number | null;
+  k?: number;
+  dtype?: DType;
+}
+
 /**
- * np.eye(N, M?, k?, dtype?). nnfs.init() patches only the one-argument form, so eye(n)
- * follows config.defaultFloat while eye(n, m) stays float64.
+ * np.eye(N, M?, k?, dtype?), keywords in a trailing options object: eye(4, { k: -1 }).
+ * nnfs.init() patches only calls with N alone and no dtype, so eye(n) follows
+ * config.defaultFloat while eye(n, m) stays float64.
  */
-export function eye(N: number, M?: number | null | DTypeArg, k = 0, dtype?: DTypeArg): NDArray {
-  const dtypeGivenSecond = typeof M === "string" || (typeof M === "object" && M !== null);
-  const cols = typeof M === "number" ? M : N;
-  const onlyN = M === undefined || dtypeGivenSecond;
-  const type = dtypeOf(dtypeGivenSecond ? (M as DTypeArg) : dtype) ?? (onlyN && k === 0 ? config.defaultFloat : "float64");
+export function eye(N: number, ...rest: (number | null | DType | EyeOptions | undefined)[]): NDArray {
+  const last = rest[rest.length - 1];
+  const options: EyeOptions = typeof last === "object" && last !== null ? last : {};
+  const positional = rest.filter((a) => typeof a !== "object" || a === null) as (number | null | DType)[];
+  const [M = options.M ?? null, k = options.k ?? 0, dtype = options.dtype] = positional as [number | null, number, DType];
+  const cols = M ?? N;
+  const type = dtypeOf(dtype) ?? (positional.length === 0 ? config.defaultFloat : "float64");
   const out = NDArray.empty(toShape([N, cols]), type);
   for (let i = Math.max(0, -k); i < N && i + k < cols; i++) out.data[i * cols + i + k] = 1;
   return out;
@@ -166,8 +193,8 @@ export function eye(N: number, M?: number | null | DTypeArg, k = 0, dtype?: DTyp
 
 /**
  * np.arange(stop) / arange(start, stop, step?). Integral arguments give int64, others
- * float64. Values follow NumPy's fill: start, start + step, then start + i*delta with
- * delta = (start + step) - start.
+ * float64. Values follow NumPy's fill, in the result's dtype: first = start, second =
+ * start + step, then first + i*delta with delta = second - first.
  */
 export function arange(start: number, stop?: number | DTypeArg, step?: number | DTypeArg, dtype?: DTypeArg): NDArray {
   const args = [start, stop, step].filter((a): a is number => typeof a === "number");
@@ -177,8 +204,9 @@ export function arange(start: number, stop?: number | DTypeArg, step?: number | 
   const length = Math.max(0, Math.ceil((to - from) / by));
   const type = given ?? inferDType([from, to, by]);
   const out = NDArray.empty([length], type);
-  const delta = from + by - from;
-  for (let i = 0; i < length; i++) out.data[i] = castValue(type, i === 1 ? from + by : from + i * delta);
+  const cast = (v: number): number => castValue(type, v);
+  const first = cast(from), second = cast(from + by), delta = cast(second - first);
+  for (let i = 0; i < length; i++) out.data[i] = i === 1 ? second : cast(first + cast(i * delta));
   return out;
 }
 

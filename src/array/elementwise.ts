@@ -6,7 +6,7 @@
 import { NDArray, NestedList } from "./core";
 import { DType, Storage, allocate, castValue, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
 import { broadcastShapes, forEachRun, planRuns } from "./broadcast";
-import { array } from "./creation";
+import { array, checkPythonInt, fitsDType } from "./creation";
 import { compileBinaryLoop, compileUnaryLoop } from "./kernels";
 
 /** What a ufunc takes: an array, a JS number or boolean (a Python scalar), or nested lists. */
@@ -55,13 +55,9 @@ function asOperand(x: Operand): NDArray | Scalar {
   return array(x);
 }
 
-/** A scalar made into a one-element array of the loop dtype; NumPy refuses ints that don't fit. */
-function scalarArray(s: Scalar, loop: DType, checkRange: boolean): NDArray {
-  const stored = castValue(loop, s.value);
-  if (checkRange && isInteger(loop) && stored !== s.value) {
-    throw new RangeError(`Python integer ${s.value} out of bounds for ${loop}`);
-  }
-  return new NDArray(storageOf(loop, stored), [], loop);
+/** A scalar made into a one-element array of the loop dtype. */
+function scalarArray(s: Scalar, loop: DType): NDArray {
+  return new NDArray(storageOf(loop, castValue(loop, s.value)), [], loop);
 }
 
 function storageOf(dtype: DType, value: number): Storage {
@@ -93,8 +89,9 @@ function makeBinary(spec: UfuncSpec): BinaryUfunc & PredicateUfunc {
     const compareWide = resultType === "bool" && isInteger(loop);
     const asArray = (o: NDArray | Scalar): NDArray => {
       if (o instanceof NDArray) return o;
-      const fits = castValue(loop, o.value) === o.value;
-      return scalarArray(o, compareWide && !fits ? "float64" : loop, !compareWide);
+      if (compareWide && !fitsDType(loop, o.value)) return scalarArray(o, "float64");
+      checkPythonInt(loop, o.value);
+      return scalarArray(o, loop);
     };
     const left = asArray(a), right = asArray(b);
     spec.check?.(loop, left, right);
@@ -149,7 +146,8 @@ export const power = makeBinary({
   check: (loop, _a, b) => {
     if (isInteger(loop) && b.data.some((v) => v < 0)) throw new Error("Integers to negative integer powers are not allowed.");
   },
-  expr: same("a ** b"),
+  // C's pow, not JS's **: 1 to any power and -1 to an infinite power are 1.
+  expr: same("(a === 1 || (a === -1 && (b === Infinity || b === -Infinity))) ? 1 : a ** b"),
 });
 export const maximum = makeBinary({ expr: same("(a > b || a !== a) ? a : b") });
 export const minimum = makeBinary({ expr: same("(a < b || a !== a) ? a : b") });
