@@ -1,4 +1,4 @@
-// The book's deterministic numbers (chapters 3, 4, 5, 9) and the first epochs of chapter 10,
+// The book's deterministic numbers (chapters 3, 4, 5, 9) and the first epochs of chapters 10, 15, 16,
 // against the book's prints and NumPy's own run of the same programs (golden/gen_network.py).
 import { strict as assert } from "assert";
 import { createHash } from "crypto";
@@ -12,12 +12,15 @@ import { formatNumber, reprNumber } from "../src/python/format";
 import { decodeArray, sameBits, EncodedArray } from "./helpers/encoded-array";
 import {
   Layer_Dense, Activation_ReLU, Activation_Softmax, Loss_CategoricalCrossentropy,
-  Activation_Softmax_Loss_CategoricalCrossentropy, Optimizer_SGD, Optimizer_Adam,
+  Activation_Softmax_Loss_CategoricalCrossentropy, Optimizer_SGD, Optimizer_Adam, Layer_Dropout,
+  Activation_Sigmoid, Loss_BinaryCrossentropy, Optimizer,
 } from "../src/network";
 
 type Printed = EncodedArray & { str: string };
 interface Epoch { line: string; loss: { hex: string }; acc: string }
 interface Training { epochs: Epoch[]; "dense1.weights": EncodedArray; "dense2.biases": EncodedArray }
+interface RegularizedEpoch { line: string; data_loss: { hex: string }; reg_loss: { str: string }; acc: string }
+type RegularizedTraining = Omit<Training, "epochs"> & { epochs: RegularizedEpoch[] };
 const golden = JSON.parse(readFileSync(join(__dirname, "golden", "network.json"), "utf8")) as {
   ch3_dense1_output_5: Printed;
   ch4_softmax_output_5: Printed;
@@ -27,6 +30,8 @@ const golden = JSON.parse(readFileSync(join(__dirname, "golden", "network.json")
   };
   ch10_sgd: Training;
   ch10_adam: Training;
+  ch15_dropout: RegularizedTraining;
+  ch16_binary: RegularizedTraining;
   adam_corrections_float32_sha256: Record<string, string>;
 };
 
@@ -140,6 +145,88 @@ describe("the book's numbers (after nnfs.init())", () => {
     it("Optimizer_SGD()", () => train(new Optimizer_SGD(), golden.ch10_sgd));
     it("Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 })", () => {
       train(new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 }), golden.ch10_adam);
+    });
+  });
+
+  describe("chapters 15 and 16: regularization, dropout's stream, sigmoid and binary cross-entropy", () => {
+    /** One epoch's checks; the line is formatted as a notebook would, with data_loss + reg_loss in JS. */
+    function checkEpoch(epoch: number, row: RegularizedEpoch, data_loss: number, regularization_loss: number,
+      accuracy: number, optimizer: Optimizer): void {
+      const loss = data_loss + regularization_loss;
+      const line = `epoch: ${epoch}, acc: ${formatNumber(accuracy, ".3f")}, loss: ${formatNumber(loss, ".3f")} ` +
+        `(data_loss: ${formatNumber(data_loss, ".3f")}, reg_loss: ${formatNumber(regularization_loss, ".3f")}), ` +
+        `lr: ${reprNumber(optimizer.current_learning_rate, true)}`;
+      assert.equal(line, row.line);
+      assert.equal(data_loss, float32Of(row.data_loss.hex), `epoch ${epoch} data_loss`);
+      assert.equal(reprNumber(regularization_loss), row.reg_loss.str, `epoch ${epoch} reg_loss`);
+      assert.equal(reprNumber(accuracy), row.acc, `epoch ${epoch} accuracy`);
+    }
+
+    it("chapter 15: Dense(2, 64, L2) - ReLU - Dropout(0.1) - Dense(64, 3), Adam(0.05, decay 5e-5)", () => {
+      const expected = golden.ch15_dropout;
+      const [X, y] = spiral_data(1000, 3);
+      const dense1 = new Layer_Dense(2, 64, { weight_regularizer_l2: 5e-4, bias_regularizer_l2: 5e-4 });
+      const activation1 = new Activation_ReLU();
+      const dropout1 = new Layer_Dropout(0.1);
+      const dense2 = new Layer_Dense(64, 3);
+      const loss_activation = new Activation_Softmax_Loss_CategoricalCrossentropy();
+      const optimizer = new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-5 });
+      expected.epochs.forEach((row, epoch) => {
+        dense1.forward(X);
+        activation1.forward(dense1.output);
+        dropout1.forward(activation1.output);
+        dense2.forward(dropout1.output);
+        const data_loss = loss_activation.forward(dense2.output, y);
+        const regularization_loss =
+          loss_activation.loss.regularization_loss(dense1) + loss_activation.loss.regularization_loss(dense2);
+        checkEpoch(epoch, row, data_loss, regularization_loss, accuracyOf(loss_activation.output, y), optimizer);
+
+        loss_activation.backward(loss_activation.output, y);
+        dense2.backward(loss_activation.dinputs);
+        dropout1.backward(dense2.dinputs);
+        activation1.backward(dropout1.dinputs);
+        dense1.backward(activation1.dinputs);
+        optimizer.pre_update_params();
+        optimizer.update_params(dense1);
+        optimizer.update_params(dense2);
+        optimizer.post_update_params();
+      });
+      sameBits(dense1.weights, decodeArray(expected["dense1.weights"]));
+      sameBits(dense2.biases, decodeArray(expected["dense2.biases"]));
+    });
+
+    it("chapter 16: Dense(2, 64, L2) - ReLU - Dense(64, 1) - Sigmoid, binary cross-entropy, Adam(decay 5e-7)", () => {
+      const expected = golden.ch16_binary;
+      const [X, labels] = spiral_data(100, 2);
+      const y = labels.reshape(-1, 1);
+      const dense1 = new Layer_Dense(2, 64, { weight_regularizer_l2: 5e-4, bias_regularizer_l2: 5e-4 });
+      const activation1 = new Activation_ReLU();
+      const dense2 = new Layer_Dense(64, 1);
+      const activation2 = new Activation_Sigmoid();
+      const loss_function = new Loss_BinaryCrossentropy();
+      const optimizer = new Optimizer_Adam({ decay: 5e-7 });
+      expected.epochs.forEach((row, epoch) => {
+        dense1.forward(X);
+        activation1.forward(dense1.output);
+        dense2.forward(activation1.output);
+        activation2.forward(dense2.output);
+        const data_loss = loss_function.calculate(activation2.output, y);
+        const regularization_loss = loss_function.regularization_loss(dense1) + loss_function.regularization_loss(dense2);
+        const accuracy = np.mean(np.equal(activation2.predictions(activation2.output), y));
+        checkEpoch(epoch, row, data_loss, regularization_loss, accuracy, optimizer);
+
+        loss_function.backward(activation2.output, y);
+        activation2.backward(loss_function.dinputs);
+        dense2.backward(activation2.dinputs);
+        activation1.backward(dense2.dinputs);
+        dense1.backward(activation1.dinputs);
+        optimizer.pre_update_params();
+        optimizer.update_params(dense1);
+        optimizer.update_params(dense2);
+        optimizer.post_update_params();
+      });
+      sameBits(dense1.weights, decodeArray(expected["dense1.weights"]));
+      sameBits(dense2.biases, decodeArray(expected["dense2.biases"]));
     });
   });
 

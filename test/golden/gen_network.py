@@ -1,6 +1,6 @@
 """Golden values for the network classes (writes network.json).
 
-Re-runs the book's chapter 3, 4, 5, 9 and 10 programs in NumPy, with the setup nnfs.init()
+Re-runs the book's chapter 3, 4, 5, 9, 10, 15 and 16 programs in NumPy, with the setup nnfs.init()
 makes (seed 0, randn and zeros(shape) in float32, dot computed in float64 and cast to
 float32), written here without the nnfs package (it is not installed on these machines).
 
@@ -58,9 +58,10 @@ def spiral_data(samples, classes):
 
 # --- the book's classes, as far as these chapters use them ---------------------------
 class Dense:
-    def __init__(self, n_inputs, n_neurons):
+    def __init__(self, n_inputs, n_neurons, weight_l2=0, bias_l2=0):
         self.weights = 0.01 * randn(n_inputs, n_neurons)
         self.biases = zeros((1, n_neurons))
+        self.weight_l2, self.bias_l2 = weight_l2, bias_l2
 
     def forward(self, inputs):
         self.inputs = inputs
@@ -69,7 +70,53 @@ class Dense:
     def backward(self, dvalues):
         self.dweights = dot(self.inputs.T, dvalues)
         self.dbiases = np.sum(dvalues, axis=0, keepdims=True)
+        if self.weight_l2 > 0:
+            self.dweights += 2 * self.weight_l2 * self.weights
+        if self.bias_l2 > 0:
+            self.dbiases += 2 * self.bias_l2 * self.biases
         self.dinputs = dot(dvalues, self.weights.T)
+
+
+def regularization_loss(layer):
+    loss = 0
+    if layer.weight_l2 > 0:
+        loss += layer.weight_l2 * np.sum(layer.weights * layer.weights)
+    if layer.bias_l2 > 0:
+        loss += layer.bias_l2 * np.sum(layer.biases * layer.biases)
+    return loss
+
+
+class Dropout:
+    def __init__(self, rate):
+        self.rate = 1 - rate
+
+    def forward(self, inputs):
+        self.binary_mask = np.random.binomial(1, self.rate, size=inputs.shape) / self.rate
+        self.output = inputs * self.binary_mask
+
+    def backward(self, dvalues):
+        self.dinputs = dvalues * self.binary_mask
+
+
+class Sigmoid:
+    def forward(self, inputs):
+        self.output = 1 / (1 + exp(-inputs))
+
+    def backward(self, dvalues):
+        self.dinputs = dvalues * (1 - self.output) * self.output
+
+
+class BinaryCrossentropy:
+    def calculate(self, y_pred, y_true):
+        clipped = np.clip(y_pred, 1e-7, 1 - 1e-7)
+        sample_losses = -(y_true * log(clipped) + (1 - y_true) * log(1 - clipped))
+        return np.mean(np.mean(sample_losses, axis=-1))
+
+    def backward(self, dvalues, y_true):
+        samples, outputs = len(dvalues), len(dvalues[0])
+        clipped = np.clip(dvalues, 1e-7, 1 - 1e-7)
+        self.dinputs = -(y_true / clipped - (1 - y_true) / (1 - clipped)) / outputs
+        self.dinputs = self.dinputs / samples
 
 
 class ReLU:
@@ -139,11 +186,12 @@ class Adam:
         layer.bias_momentums = b1 * layer.bias_momentums + (1 - b1) * layer.dbiases
         layer.weight_cache = b2 * layer.weight_cache + (1 - b2) * layer.dweights**2
         layer.bias_cache = b2 * layer.bias_cache + (1 - b2) * layer.dbiases**2
-        for p, m, c in [("weights", layer.weight_momentums, layer.weight_cache),
-                        ("biases", layer.bias_momentums, layer.bias_cache)]:
-            m_hat = m / (1 - b1**n)
-            c_hat = c / (1 - b2**n)
-            setattr(layer, p, getattr(layer, p) + -self.current_learning_rate * m_hat / (np.sqrt(c_hat) + self.epsilon))
+        lr = self.current_learning_rate
+        # In place, as the book's `+=`: the parameters keep their dtype.
+        layer.weights += -lr * (layer.weight_momentums / (1 - b1**n)) / (
+            np.sqrt(layer.weight_cache / (1 - b2**n)) + self.epsilon)
+        layer.biases += -lr * (layer.bias_momentums / (1 - b1**n)) / (
+            np.sqrt(layer.bias_cache / (1 - b2**n)) + self.epsilon)
 
     def post(self):
         self.iterations += 1
@@ -227,8 +275,78 @@ def train(optimizer, epochs):
     return {"epochs": rows, "dense1.weights": encode(dense1.weights), "dense2.biases": encode(dense2.biases)}
 
 
+def regularized_line(epoch, accuracy, data_loss, reg_loss, optimizer):
+    loss = data_loss + reg_loss
+    return {
+        "line": f"epoch: {epoch}, acc: {accuracy:.3f}, loss: {loss:.3f} (data_loss: {data_loss:.3f}, "
+                f"reg_loss: {reg_loss:.3f}), lr: {optimizer.current_learning_rate}",
+        "data_loss": scalar(data_loss), "reg_loss": scalar(reg_loss), "acc": repr(float(accuracy)),
+    }
+
+
+def train_dropout(epochs):
+    """Chapter 15: L2 on the first layer, dropout 0.1, Adam(0.05, decay=5e-5), spiral 1000x3."""
+    init()
+    X, y = spiral_data(1000, 3)
+    dense1 = Dense(2, 64, weight_l2=5e-4, bias_l2=5e-4)
+    activation1, dropout1, dense2, loss_activation = ReLU(), Dropout(0.1), Dense(64, 3), SoftmaxCCE()
+    optimizer = Adam(0.05, 5e-5)
+    rows = []
+    for epoch in range(epochs):
+        dense1.forward(X)
+        activation1.forward(dense1.output)
+        dropout1.forward(activation1.output)
+        dense2.forward(dropout1.output)
+        data_loss = loss_activation.forward(dense2.output, y)
+        reg_loss = regularization_loss(dense1) + regularization_loss(dense2)
+        accuracy = np.mean(np.argmax(loss_activation.output, axis=1) == y)
+        rows.append(regularized_line(epoch, accuracy, data_loss, reg_loss, optimizer))
+        loss_activation.backward(loss_activation.output, y)
+        dense2.backward(loss_activation.dinputs)
+        dropout1.backward(dense2.dinputs)
+        activation1.backward(dropout1.dinputs)
+        dense1.backward(activation1.dinputs)
+        optimizer.pre()
+        optimizer.update(dense1)
+        optimizer.update(dense2)
+        optimizer.post()
+    return {"epochs": rows, "dense1.weights": encode(dense1.weights), "dense2.biases": encode(dense2.biases)}
+
+
+def train_binary(epochs):
+    """Chapter 16: spiral 100x2 with y as a column, sigmoid output, binary cross-entropy."""
+    init()
+    X, y = spiral_data(100, 2)
+    y = y.reshape(-1, 1)
+    dense1 = Dense(2, 64, weight_l2=5e-4, bias_l2=5e-4)
+    activation1, dense2, activation2, loss_function = ReLU(), Dense(64, 1), Sigmoid(), BinaryCrossentropy()
+    optimizer = Adam(0.001, 5e-7)
+    rows = []
+    for epoch in range(epochs):
+        dense1.forward(X)
+        activation1.forward(dense1.output)
+        dense2.forward(activation1.output)
+        activation2.forward(dense2.output)
+        data_loss = loss_function.calculate(activation2.output, y)
+        reg_loss = regularization_loss(dense1) + regularization_loss(dense2)
+        accuracy = np.mean(((activation2.output > 0.5) * 1) == y)
+        rows.append(regularized_line(epoch, accuracy, data_loss, reg_loss, optimizer))
+        loss_function.backward(activation2.output, y)
+        activation2.backward(loss_function.dinputs)
+        dense2.backward(activation2.dinputs)
+        activation1.backward(dense2.dinputs)
+        dense1.backward(activation1.dinputs)
+        optimizer.pre()
+        optimizer.update(dense1)
+        optimizer.update(dense2)
+        optimizer.post()
+    return {"epochs": rows, "dense1.weights": encode(dense1.weights), "dense2.biases": encode(dense2.biases)}
+
+
 golden["ch10_sgd"] = train(SGD(), 10)
 golden["ch10_adam"] = train(Adam(0.05, 5e-7), 10)
+golden["ch15_dropout"] = train_dropout(5)
+golden["ch16_binary"] = train_binary(10)
 
 # Adam's bias corrections 1 - beta**n use Python's float power (glibc pow); V8's differs in the
 # last bit for a few n. The corrections divide float32 arrays, so what must agree is their
