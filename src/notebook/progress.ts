@@ -1,0 +1,105 @@
+// Live training progress: one output line that rewrites itself (epoch, metrics, elapsed time and
+// a bar) instead of thousands of printed lines, plus the history of every update for plots and
+// tables. Optionally the book's own lines are printed too, every `print_every` epochs.
+//
+//   const progress = new TrainingProgress({ epochs: 10001, print_every: 100 });
+//   for (let epoch = 0; epoch < 10001; epoch++) { ...; progress.update(epoch, { acc, loss, lr }); }
+//   progress.close();
+import { reprFloat, roundFixed } from "../array/float-digits";
+import { DisplayHandle } from "./display";
+
+/** One update: the epoch and the metrics logged with it ({ acc, loss, lr, ... }). */
+export type HistoryRow = { epoch: number } & Record<string, number>;
+
+export interface ProgressOptions {
+  /** How many epochs the loop runs (the book's range(10001) -> 10001); sizes the bar. */
+  epochs: number;
+  /** Also print the book's line when epoch % print_every == 0 (0: never). */
+  print_every?: number;
+  /** Minimum time between two redraws of the live line; 250 ms = at most 4 per second. */
+  interval_ms?: number;
+  /** Milliseconds clock; tests pass a fake one. */
+  now?: () => number;
+}
+
+const BAR_WIDTH = 20;
+
+export class TrainingProgress {
+  readonly history: HistoryRow[] = [];
+  private readonly output = new DisplayHandle();
+  private readonly started: number;
+  private lastDrawn = -Infinity;
+  private drawnRow: HistoryRow | null = null;
+
+  constructor(private readonly options: ProgressOptions) {
+    this.started = this.now();
+  }
+
+  update(epoch: number, metrics: Record<string, number>): void {
+    const row = { epoch, ...metrics } as HistoryRow;
+    this.history.push(row);
+    const every = this.options.print_every ?? 0;
+    if (every > 0 && epoch % every === 0) console.log(bookLine(row));
+    const now = this.now();
+    const last = epoch >= this.options.epochs - 1;
+    if (last || now - this.lastDrawn >= (this.options.interval_ms ?? 250)) {
+      this.draw(row, now);
+    }
+  }
+
+  /** Draws the final state (a throttled update may have skipped it) and ends the live line. */
+  close(): void {
+    const row = this.history[this.history.length - 1];
+    if (row && row !== this.drawnRow) this.draw(row, this.now());
+    this.output.close();
+  }
+
+  private draw(row: HistoryRow, now: number): void {
+    this.lastDrawn = now;
+    this.drawnRow = row;
+    const done = Math.min(1, (row.epoch + 1) / this.options.epochs);
+    const filled = Math.round(done * BAR_WIDTH);
+    const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
+    const text = `epoch ${row.epoch}/${this.options.epochs - 1} ${bar} ${(100 * done).toFixed(0).padStart(3)}%  ` +
+      `${metricsText(row)}  ${((now - this.started) / 1000).toFixed(1)} s`;
+    this.output.update({ "text/plain": text });
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+}
+
+/** "acc: 0.983  loss: 0.074  lr: 0.04975" for the live line: every metric of the row, in order. */
+function metricsText(row: HistoryRow): string {
+  return Object.keys(row)
+    .filter((key) => key !== "epoch")
+    .map((key) => `${key}: ${key === "lr" ? Number(row.lr.toPrecision(4)) : fixed3(row[key])}`)
+    .join("  ");
+}
+
+/**
+ * The book's line: `epoch: 100, acc: 0.400, loss: 1.087, lr: 0.9901970492127933`, with
+ * ` (data_loss: 0.157, reg_loss: 0.060)` after the loss when both parts are logged (chapter 14).
+ */
+export function bookLine(row: HistoryRow): string {
+  const parts = [`epoch: ${row.epoch}`];
+  for (const key of Object.keys(row)) {
+    if (key === "epoch" || key === "data_loss" || key === "reg_loss") continue;
+    let part = `${key}: ${formatMetric(key, row[key])}`;
+    if (key === "loss" && "data_loss" in row && "reg_loss" in row) {
+      part += ` (data_loss: ${fixed3(row.data_loss)}, reg_loss: ${fixed3(row.reg_loss)})`;
+    }
+    parts.push(part);
+  }
+  return parts.join(", ");
+}
+
+// The book prints the learning rate as a Python float and every other metric with '.3f'.
+function formatMetric(key: string, value: number): string {
+  return key === "lr" ? reprFloat(value) : fixed3(value);
+}
+
+function fixed3(value: number): string {
+  return (value < 0 || Object.is(value, -0) ? "-" : "") + roundFixed(value, 3);
+}
