@@ -47,13 +47,15 @@ export class MT19937 {
     return (a * 67108864 + b) / 9007199254740992;
   }
 
-  // Regenerates all 624 words; words past i + M wrap onto already-regenerated ones,
-  // exactly as the reference implementation does.
+  // Regenerates all 624 words in place. Word i mixes words i and i+1 with word i+M;
+  // past the end those indices wrap onto words already regenerated, as in the reference.
   private twist(): void {
     const key = this.key;
     for (let i = 0; i < N; i++) {
-      const y = (key[i] & UPPER) | (key[(i + 1) % N] & LOWER);
-      key[i] = key[(i + M) % N] ^ (y >>> 1) ^ (y & 1 ? MATRIX_A : 0);
+      const next = i + 1 < N ? i + 1 : 0;
+      const far = i + M < N ? i + M : i + M - N;
+      const y = (key[i] & UPPER) | (key[next] & LOWER);
+      key[i] = key[far] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     this.pos = 0;
   }
