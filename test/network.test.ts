@@ -44,6 +44,13 @@ function samePrinted(actual: NDArray, expected: Printed): void {
 /** A float32 scalar as NumPy stored it. */
 const float32Of = (hex: string): number => Buffer.from(hex, "hex").readFloatLE(0);
 
+/** One optimizer step over the trainable layers, as the book's training loops do. */
+function step(optimizer: Optimizer, ...layers: Layer_Dense[]): void {
+  optimizer.pre_update_params();
+  for (const layer of layers) optimizer.update_params(layer);
+  optimizer.post_update_params();
+}
+
 const accuracyOf = (output: NDArray, y: NDArray): number =>
   np.mean(np.equal(np.argmax(output, { axis: 1 }), y));
 
@@ -133,10 +140,7 @@ describe("the book's numbers (after nnfs.init())", () => {
         dense2.backward(loss_activation.dinputs);
         activation1.backward(dense2.dinputs);
         dense1.backward(activation1.dinputs);
-        optimizer.pre_update_params();
-        optimizer.update_params(dense1);
-        optimizer.update_params(dense2);
-        optimizer.post_update_params();
+        step(optimizer, dense1, dense2);
       });
       sameBits(dense1.weights, decodeArray(expected["dense1.weights"]));
       sameBits(dense2.biases, decodeArray(expected["dense2.biases"]));
@@ -186,10 +190,7 @@ describe("the book's numbers (after nnfs.init())", () => {
         dropout1.backward(dense2.dinputs);
         activation1.backward(dropout1.dinputs);
         dense1.backward(activation1.dinputs);
-        optimizer.pre_update_params();
-        optimizer.update_params(dense1);
-        optimizer.update_params(dense2);
-        optimizer.post_update_params();
+        step(optimizer, dense1, dense2);
       });
       sameBits(dense1.weights, decodeArray(expected["dense1.weights"]));
       sameBits(dense2.biases, decodeArray(expected["dense2.biases"]));
@@ -220,10 +221,7 @@ describe("the book's numbers (after nnfs.init())", () => {
         dense2.backward(activation2.dinputs);
         activation1.backward(dense2.dinputs);
         dense1.backward(activation1.dinputs);
-        optimizer.pre_update_params();
-        optimizer.update_params(dense1);
-        optimizer.update_params(dense2);
-        optimizer.post_update_params();
+        step(optimizer, dense1, dense2);
       });
       sameBits(dense1.weights, decodeArray(expected["dense1.weights"]));
       sameBits(dense2.biases, decodeArray(expected["dense2.biases"]));

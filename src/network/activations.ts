@@ -59,7 +59,12 @@ export class Activation_Softmax {
   }
 }
 
-/** Sigmoid: 1 / (1 + e^-x), squashing into (0, 1). Its derivative is σ(x)·(1 - σ(x)). */
+/** σ(x) = 1 / (1 + e^-x) */
+function sigmoid(x: NDArray): NDArray {
+  return np.divide(1, np.add(1, np.exp(np.negative(x))));
+}
+
+/** Sigmoid: σ(x), squashing into (0, 1). Its derivative is σ(x)·(1 - σ(x)). */
 export class Activation_Sigmoid {
   inputs!: NDArray;
   output!: NDArray;
@@ -67,7 +72,7 @@ export class Activation_Sigmoid {
 
   forward(inputs: NDArray, _training?: boolean): void {
     this.inputs = inputs;
-    this.output = np.divide(1, np.add(1, np.exp(np.negative(inputs))));
+    this.output = sigmoid(inputs);
   }
 
   backward(dvalues: NDArray): void {
@@ -188,7 +193,7 @@ export class Activation_Swish {
 
   forward(inputs: NDArray, _training?: boolean): void {
     this.inputs = inputs;
-    this.sigmoid = np.divide(1, np.add(1, np.exp(np.negative(inputs))));
+    this.sigmoid = sigmoid(inputs);
     this.output = np.multiply(inputs, this.sigmoid);
   }
 
