@@ -237,10 +237,12 @@ function broadcastPositions(shape: Shape, target: Shape): Int32Array {
 /** Row-major walk of `dims`: for each position, the sum of index × stride. */
 export function stridedOffsets(dims: Shape, strides: readonly number[]): Int32Array {
   const offsets = new Int32Array(shapeSize(dims));
-  const idx = new Array<number>(dims.length).fill(0);
-  for (let i = 0, o = 0; i < offsets.length; i++) {
-    offsets[i] = o;
-    for (let k = dims.length - 1; k >= 0; k--) {
+  const last = dims.length - 1;
+  if (last < 0) return offsets;
+  const idx: number[] = dims.map(() => 0);
+  for (let i = 0, o = 0; i < offsets.length; ) {
+    for (let j = 0; j < dims[last]; j++) offsets[i++] = o + j * strides[last];
+    for (let k = last - 1; k >= 0; k--) {
       o += strides[k];
       if (++idx[k] < dims[k]) break;
       o -= strides[k] * dims[k];

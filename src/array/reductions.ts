@@ -7,7 +7,7 @@
 import { NDArray, Shape, normalizeAxis, shapeSize } from "./core";
 import { ArrayLike, asarray } from "./creation";
 import { DType, isFloat } from "./dtype";
-import { Accumulator, pairwiseSum } from "./pairwise";
+import { pairwiseSum } from "./pairwise";
 import { stridedOffsets } from "./indexing";
 
 export type Axis = number | readonly number[];
@@ -69,24 +69,23 @@ function resultShape(shape: Shape, reduced: boolean[], keepdims: boolean): numbe
 interface Runs { length: number; alongReduced: boolean; outOffsets: Int32Array }
 
 function runsOf(shape: Shape, reduced: boolean[]): Runs {
-  const dims: { size: number; reduced: boolean }[] = [];
-  shape.forEach((size, k) => {
-    if (size === 1) return;
-    const last = dims[dims.length - 1];
-    if (last && last.reduced === reduced[k]) last.size *= size;
-    else dims.push({ size, reduced: reduced[k] });
-  });
-  if (dims.length === 0) dims.push({ size: 1, reduced: false });
-  const { size: length, reduced: alongReduced } = dims[dims.length - 1];
-
-  // Output strides of the merged axes (0 for reduced ones) place each run in the output.
-  const strides = new Array<number>(dims.length);
-  for (let k = dims.length - 1, s = 1; k >= 0; k--) {
-    strides[k] = dims[k].reduced ? 0 : s;
-    if (!dims[k].reduced) s *= dims[k].size;
+  const sizes: number[] = [], kinds: boolean[] = [];
+  for (let k = 0; k < shape.length; k++) {
+    if (shape[k] === 1) continue;
+    const last = sizes.length - 1;
+    if (last >= 0 && kinds[last] === reduced[k]) sizes[last] *= shape[k];
+    else { sizes.push(shape[k]); kinds.push(reduced[k]); }
   }
-  const outer = dims.slice(0, -1).map((d) => d.size);
-  const outOffsets = length === 0 ? new Int32Array(0) : stridedOffsets(outer, strides);
+  if (sizes.length === 0) { sizes.push(1); kinds.push(false); }
+  const length = sizes.pop()!, alongReduced = kinds.pop()!;
+
+  // Output strides of the merged outer axes (0 for reduced ones) place each run in the output.
+  const strides = new Array<number>(sizes.length);
+  for (let k = sizes.length - 1, s = alongReduced ? 1 : length; k >= 0; k--) {
+    strides[k] = kinds[k] ? 0 : s;
+    if (!kinds[k]) s *= sizes[k];
+  }
+  const outOffsets = length === 0 ? new Int32Array(0) : stridedOffsets(sizes, strides);
   return { length, alongReduced, outOffsets };
 }
 
@@ -94,10 +93,10 @@ function runsOf(shape: Shape, reduced: boolean[]): Runs {
 function sumInto(a: NDArray, runs: Runs, out: NDArray): void {
   const { length, alongReduced, outOffsets } = runs;
   const src = a.data, dst = out.data;
-  const acc: Accumulator = out.dtype === "float32" ? new Float32Array(8) : new Float64Array(8);
+  const float32 = out.dtype === "float32";
   for (let r = 0, start = 0; r < outOffsets.length; r++, start += length) {
     const o = outOffsets[r];
-    if (alongReduced) dst[o] += pairwiseSum(src, start, length, acc);
+    if (alongReduced) dst[o] += pairwiseSum(src, start, length, float32);
     else for (let k = 0; k < length; k++) dst[o + k] += src[start + k];
   }
 }
@@ -166,34 +165,35 @@ type Better = (v: number, best: number) => boolean;
 const greater: Better = (v, best) => v > best || (v !== v && best === best);
 const less: Better = (v, best) => v < best || (v !== v && best === best);
 
-/** For each position of the other axes, the index along `axis` of the first winner. */
-function winnersAlong(a: NDArray, axis: number, better: Better): Float64Array {
+/** Along `axis`: the first winning value of each line (that axis kept with length 1) and its index. */
+function scanAlong(a: NDArray, axis: number, better: Better): { best: NDArray; at: Float64Array } {
   const len = a.shape[axis];
   const inner = shapeSize(a.shape.slice(axis + 1));
   const outer = shapeSize(a.shape.slice(0, axis));
-  const winners = new Float64Array(outer * inner);
-  const bestValues = new Float64Array(inner);
-  const data = a.data;
+  const best = NDArray.empty(a.shape.map((d, k) => (k === axis ? 1 : d)), a.dtype);
+  const at = new Float64Array(best.size);
+  const data = a.data, top = best.data;
   for (let o = 0; o < outer; o++) {
     const base = o * len * inner;
     const out = o * inner;
     if (inner === 1) {
-      let best = data[base], at = 0;
+      let v = data[base], w = 0;
       for (let i = 1; i < len; i++) {
-        if (better(data[base + i], best)) { best = data[base + i]; at = i; }
+        if (better(data[base + i], v)) { v = data[base + i]; w = i; }
       }
-      winners[out] = at;
+      top[out] = v;
+      at[out] = w;
       continue;
     }
-    bestValues.set(data.subarray(base, base + inner));
+    top.set(data.subarray(base, base + inner), out);
     for (let i = 1; i < len; i++) {
       const row = base + i * inner;
       for (let j = 0; j < inner; j++) {
-        if (better(data[row + j], bestValues[j])) { bestValues[j] = data[row + j]; winners[out + j] = i; }
+        if (better(data[row + j], top[out + j])) { top[out + j] = data[row + j]; at[out + j] = i; }
       }
     }
   }
-  return winners;
+  return { best, at };
 }
 
 function argReduction(name: "argmax" | "argmin", better: Better) {
@@ -202,9 +202,9 @@ function argReduction(name: "argmax" | "argmin", better: Better) {
     const source = flat ? a.reshape(-1) : a;
     const k = flat ? 0 : normalizeAxis(axis, a.ndim);
     if (source.shape[k] === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
-    const winners = winnersAlong(source, k, better);
+    const { at } = scanAlong(source, k, better);
     const reduced = flat ? a.shape.map(() => true) : a.shape.map((_, j) => j === k);
-    return new NDArray(winners, resultShape(a.shape, reduced, keepdims), "int64");
+    return new NDArray(at, resultShape(a.shape, reduced, keepdims), "int64");
   });
 }
 
@@ -216,16 +216,9 @@ function extremum(ufunc: "maximum" | "minimum", better: Better) {
     for (let k = a.ndim - 1; k >= 0; k--) {
       if (!reduced[k]) continue;
       if (a.shape[k] === 0) throw new Error(`zero-size array to reduction operation ${ufunc} which has no identity`);
-      const winners = winnersAlong(rest, k, better);
-      const inner = shapeSize(rest.shape.slice(k + 1));
-      const values = NDArray.empty(rest.shape.map((d, j) => (j === k ? 1 : d)), a.dtype);
-      for (let w = 0; w < winners.length; w++) {
-        const o = Math.floor(w / inner), j = w % inner;
-        values.data[w] = rest.data[(o * rest.shape[k] + winners[w]) * inner + j];
-      }
-      rest = values;
+      rest = scanAlong(rest, k, better).best;
     }
-    return rest.reshape(resultShape(a.shape, reduced, keepdims));
+    return (rest === a ? a.copy() : rest).reshape(resultShape(a.shape, reduced, keepdims));
   });
 }
 
