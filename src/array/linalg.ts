@@ -47,7 +47,7 @@ function dotResultType(a: DType, b: DType): DType {
 }
 
 function toFloat64(data: NDArray["data"]): Float64Array {
-  return data instanceof Float64Array ? data : Float64Array.from(data);
+  return data instanceof Float64Array ? data : new Float64Array(data);
 }
 
 function store(sums: Float64Array, shape: number[], dtype: DType): NDArray {
@@ -65,26 +65,47 @@ function store(sums: Float64Array, shape: number[], dtype: DType): NDArray {
  * contiguous dot product, which avoids inner loops of length n.
  */
 function matmulFloat64(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
+  return n < 8 ? matmulNarrow(A, B, m, k, n) : matmulWide(A, B, m, k, n);
+}
+
+function matmulNarrow(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
   const C = new Float64Array(m * n);
-  if (n < 8) {
-    const Bt = new Float64Array(n * k);
-    for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) Bt[j * k + p] = B[p * n + j];
-    for (let i = 0; i < m; i++) {
-      const row = i * k;
-      for (let j = 0; j < n; j++) {
-        const col = j * k;
-        let sum = 0;
-        for (let p = 0; p < k; p++) sum += A[row + p] * Bt[col + p];
-        C[i * n + j] = sum;
-      }
-    }
-    return C;
-  }
+  const Bt = new Float64Array(n * k);
+  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) Bt[j * k + p] = B[p * n + j];
   for (let i = 0; i < m; i++) {
-    const out = i * n;
-    for (let p = 0; p < k; p++) {
-      const aip = A[i * k + p], row = p * n;
-      for (let j = 0; j < n; j++) C[out + j] += aip * B[row + j];
+    const row = i * k;
+    for (let j = 0; j < n; j++) {
+      const col = j * k;
+      let sum = 0;
+      for (let p = 0; p < k; p++) sum += A[row + p] * Bt[col + p];
+      C[i * n + j] = sum;
+    }
+  }
+  return C;
+}
+
+/** Rows of B used per pass, so that they stay in cache while every row of A visits them. */
+const K_BLOCK = 128;
+
+function matmulWide(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
+  const C = new Float64Array(m * n);
+  for (let p0 = 0; p0 < k; p0 += K_BLOCK) {
+    const pEnd = Math.min(k, p0 + K_BLOCK);
+    for (let i = 0; i < m; i++) {
+      const out = i * n, a = i * k;
+      let p = p0;
+      // Four rows of B per sweep over C's row: fewer loads and stores of C, same order of adds.
+      for (; p + 3 < pEnd; p += 4) {
+        const a0 = A[a + p], a1 = A[a + p + 1], a2 = A[a + p + 2], a3 = A[a + p + 3];
+        const r0 = p * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+        for (let j = 0; j < n; j++) {
+          C[out + j] = C[out + j] + a0 * B[r0 + j] + a1 * B[r1 + j] + a2 * B[r2 + j] + a3 * B[r3 + j];
+        }
+      }
+      for (; p < pEnd; p++) {
+        const ap = A[a + p], r = p * n;
+        for (let j = 0; j < n; j++) C[out + j] += ap * B[r + j];
+      }
     }
   }
   return C;
