@@ -31,10 +31,11 @@ export function getIndex(a: NDArray, index: Index[]): NDArray {
   const { shape, starts, block } = select(a, index);
   const out = NDArray.empty(shape, a.dtype);
   const src = a.data, dst = out.data;
-  if (block === 1) {
-    for (let i = 0; i < starts.length; i++) dst[i] = src[starts[i]];
-  } else {
-    for (let i = 0; i < starts.length; i++) dst.set(src.subarray(starts[i], starts[i] + block), i * block);
+  for (let b = 0; b < starts.length; b++) {
+    const from = starts[b], to = b * block;
+    // A view per block costs more than a short loop; long blocks are worth a memcpy.
+    if (block >= 64) dst.set(src.subarray(from, from + block), to);
+    else for (let j = 0; j < block; j++) dst[to + j] = src[from + j];
   }
   return out;
 }
@@ -46,7 +47,8 @@ export function setIndex(a: NDArray, index: Index[], value: NDArray | number | b
     const mask = index.length === 1 ? index[0] : undefined;
     if (mask instanceof NDArray && mask.dtype === "bool" && sameShape(mask.shape, a.shape)) {
       // d[mask] = 0 over the whole array: every ReLU backward pass does this.
-      for (let i = 0; i < dst.length; i++) if (mask.data[i]) dst[i] = v;
+      const m = mask.data, n = dst.length;
+      for (let i = 0; i < n; i++) if (m[i]) dst[i] = v;
       return;
     }
     const { starts, block } = select(a, index);
@@ -66,6 +68,8 @@ export function setIndex(a: NDArray, index: Index[], value: NDArray | number | b
 }
 
 function select(a: NDArray, index: Index[]): Selection {
+  const pairs = pairSelection(a, index);
+  if (pairs) return pairs;
   const axes = perAxis(a, index);
   const strides = stridesOf(a.shape);
   const arrayAxes = axes.flatMap((x, k) => (isIndexArray(x) ? [k] : []));
@@ -101,6 +105,20 @@ function select(a: NDArray, index: Index[]): Selection {
     if (x.length !== a.shape[k]) break;
   }
   return { shape, starts: startsOf(groups, base), block, advanced };
+}
+
+/** The book's x[range(n), y]: a 2-D array and two integer arrays of one length, without the general machinery. */
+function pairSelection(a: NDArray, index: Index[]): Selection | null {
+  if (a.ndim !== 2 || index.length !== 2) return null;
+  const [rows, cols] = index;
+  const isIntVector = (x: Index): x is NDArray => x instanceof NDArray && x.ndim === 1 && !isFloat(x.dtype) && x.dtype !== "bool";
+  if (!isIntVector(rows) || !isIntVector(cols) || rows.size !== cols.size) return null;
+  const [height, width] = a.shape;
+  const starts = new Int32Array(rows.size);
+  for (let i = 0; i < starts.length; i++) {
+    starts[i] = normalizeIndex(rows.data[i], height, 0) * width + normalizeIndex(cols.data[i], width, 1);
+  }
+  return { shape: [rows.size], starts, block: 1, advanced: true };
 }
 
 const isSlice = (x: AxisIndex): x is Slice => typeof x === "object" && "step" in x;
