@@ -50,9 +50,18 @@ interface Waiter {
 const live = new Set<Kernel>();
 
 function onRunnerSignal(signal: NodeJS.Signals): void {
-  for (const k of live) k.killNow();
+  const kernels = [...live];
   // Only act as the default handler would if nobody else (e.g. mocha) handles the signal.
-  if (process.listenerCount(signal) <= 1) process.exit(signal === "SIGINT" ? 130 : 143);
+  const exitAfter = process.listenerCount(signal) <= 1;
+  for (const k of kernels) k.killNow();
+  if (!exitAfter) return;
+  process.stderr.write(`interrupted (${signal}): stopping the kernel\n`);
+  // SIGKILL takes effect asynchronously (a big heap takes a moment to tear down): leave only
+  // once the kernels are really gone, with a cap in case the system is stuck.
+  const cap = new Promise<void>((r) => setTimeout(r, 2000));
+  void Promise.race([Promise.all(kernels.map((k) => k.waitGone())), cap]).then(() =>
+    process.exit(signal === "SIGINT" ? 130 : 143),
+  );
 }
 
 function track(k: Kernel): void {
@@ -262,6 +271,11 @@ export class Kernel {
     }
     this.signalGroup("SIGKILL");
     this.close();
+  }
+
+  /** Resolves when the kernel process has exited (and was reaped). */
+  waitGone(): Promise<void> {
+    return this.exited.then(() => {});
   }
 
   /** Synchronous last resort for process exit and signals of the runner. */
