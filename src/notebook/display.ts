@@ -39,6 +39,11 @@ export function display(bundle: MimeBundle): void {
   else console.log(bundle["text/plain"]);
 }
 
+/** Text made safe to place inside HTML elements. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /**
  * One output that later calls overwrite in place (Jupyter's display_id), for live progress.
  * Outside Jupyter only `close()` prints, once, so logs get the final state and not every frame.

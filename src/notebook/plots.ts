@@ -7,7 +7,7 @@
 import { inspect } from "util";
 import type { Data, Layout } from "plotly.js";
 import { NDArray } from "../array/core";
-import { display, MimeBundle } from "./display";
+import { display, escapeHtml, MimeBundle } from "./display";
 import { KERNEL_NAME } from "./kernelspec";
 import { plotlyBundleRoute } from "./plotly-bundle";
 import type { HistoryRow } from "./progress";
@@ -48,6 +48,7 @@ export class Figure {
       xaxis: { title: { text: options.xaxis ?? "" } },
       yaxis: { title: { text: options.yaxis ?? "" } },
       height: options.height ?? 420,
+      colorway: COLORS,
       margin: { t: 50, r: 20, b: 50, l: 60 },
     };
   }
@@ -334,10 +335,6 @@ function figureHtml(id: string, json: string, summary: string, height: number): 
 })(${JSON.stringify(id)}, ${json});`;
   return `<div id="${id}" class="nnfs-plot" style="height:${height}px">${escapeHtml(summary)}</div>\n` +
     `<script type="text/javascript">\n${script.replace(/<\//g, "<\\/")}\n</script>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 // ---- Reading numbers out of arrays ----

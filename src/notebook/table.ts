@@ -3,7 +3,7 @@
 //
 //   show_table(history_dataframe(progress.history));
 import pl, { DataType } from "nodejs-polars";
-import { display } from "./display";
+import { display, escapeHtml } from "./display";
 import type { HistoryRow } from "./progress";
 
 /** Training history rows as a DataFrame: `epoch` (Int64) first, then each metric (Float64). */
@@ -48,8 +48,4 @@ function dtypeName(dtype: DataType): string {
   };
   const name = dtype.variant;
   return names[name] ?? name.toLowerCase();
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
