@@ -2,6 +2,12 @@
 // in contiguous runs. Internal to the array modules (np does not re-export it).
 import { Shape, formatShape, stridesOf } from "./core";
 
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** The broadcast shape, or NumPy's ufunc error naming every operand's shape. */
 export function broadcastShapes(...shapes: Shape[]): number[] {
   const ndim = Math.max(0, ...shapes.map((s) => s.length));

@@ -4,6 +4,7 @@
 import { NDArray, NestedList, Shape } from "./core";
 import { DType, Storage, allocate, castValue, checkDType, isInteger, promoteTypes } from "./dtype";
 import { config } from "./config";
+import { sameShape } from "./broadcast";
 
 /** Anything np.array accepts: an array, nested lists of numbers/booleans/arrays, or a typed array. */
 export type ArrayLike = NDArray | NestedList | NDArray[] | Storage;
@@ -112,10 +113,6 @@ function inferDType(leaves: (number | boolean)[]): DType {
     dtype = "int64";
   }
   return dtype;
-}
-
-function sameShape(a: Shape, b: Shape): boolean {
-  return a.length === b.length && a.every((d, k) => d === b[k]);
 }
 
 /** A shape as Python prints a tuple, which is how NumPy's ragged-input error shows it. */

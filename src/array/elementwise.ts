@@ -3,9 +3,9 @@
 // ufunc's loop produces. Values are computed in float64 and stored into the result's typed
 // array; storing into a Float32Array rounds once, which is exact for + - * / and sqrt and
 // is how the book's float32 exp/log/tanh digits come out.
-import { NDArray, NestedList } from "./core";
+import { NDArray, NestedList, Shape } from "./core";
 import { DType, Storage, allocate, castValue, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
-import { broadcastShapes, forEachRun, planRuns } from "./broadcast";
+import { broadcastShapes, forEachRun, planRuns, sameShape } from "./broadcast";
 import { array, checkPythonInt, fitsDType } from "./creation";
 import { compileBinaryLoop, compileUnaryLoop } from "./kernels";
 
@@ -104,15 +104,31 @@ function makeBinary(spec: UfuncSpec): BinaryUfunc & PredicateUfunc {
 }
 
 function binaryLoop(spec: UfuncSpec, loop: DType, resultType: DType, a: NDArray, b: NDArray): NDArray {
+  const expr = spec.expr(loop);
+  const single = singleRunShape(a, b);
+  if (single) {
+    const out = NDArray.empty(single, resultType);
+    const sa = a.size === out.size ? 1 : 0, sb = b.size === out.size ? 1 : 0;
+    compileBinaryLoop(expr, out.data, a.data, sa, b.data, sb)(out.data, 0, a.data, 0, sa, b.data, 0, sb, out.size);
+    return out;
+  }
   const shape = broadcastShapes(a.shape, b.shape);
   const out = NDArray.empty(shape, resultType);
   const plan = planRuns(shape, [a.shape, b.shape]);
   const inner = plan.shape.length - 1;
   const sa = plan.strides[0][inner], sb = plan.strides[1][inner], n = plan.shape[inner];
-  const kernel = compileBinaryLoop(spec.expr(loop), out.data, a.data, sa, b.data, sb);
+  const kernel = compileBinaryLoop(expr, out.data, a.data, sa, b.data, sb);
   const o = out.data, x = a.data, y = b.data;
   forEachRun(plan, (oo, offsets) => kernel(o, oo, x, offsets[0], sa, y, offsets[1], sb, n));
   return out;
+}
+
+/** The result's shape when one run covers it: equal shapes, or a one-element operand no wider than the other. */
+function singleRunShape(a: NDArray, b: NDArray): Shape | undefined {
+  if (sameShape(a.shape, b.shape)) return a.shape;
+  if (b.size === 1 && b.ndim <= a.ndim) return a.shape;
+  if (a.size === 1 && a.ndim <= b.ndim) return b.shape;
+  return undefined;
 }
 
 function makeUnary(spec: UfuncSpec): UnaryUfunc & UnaryPredicate {

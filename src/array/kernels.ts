@@ -10,27 +10,32 @@ export type BinaryLoop = (
 ) => void;
 export type UnaryLoop = (o: Storage, x: Storage, n: number) => void;
 
-const cache = new Map<string, BinaryLoop | UnaryLoop>();
+// Loops by expression, then by a small number made of the storage kinds and stride kinds
+// (a string key per call, hashed anew each time, cost ~1 µs: more than a small array's loop).
+const cache = new Map<string, (BinaryLoop | UnaryLoop)[]>();
 
-function cached<F extends BinaryLoop | UnaryLoop>(key: string, make: () => F): F {
-  let loop = cache.get(key);
-  if (!loop) cache.set(key, (loop = make()));
-  return loop as F;
+function cached<F extends BinaryLoop | UnaryLoop>(expr: string, variant: number, make: () => F): F {
+  let loops = cache.get(expr);
+  if (!loops) cache.set(expr, (loops = []));
+  return (loops[variant] ??= make()) as F;
 }
 
-/** How an operand is read along a run: one value (stride 0), contiguous, or strided. */
-const strideKind = (s: number): string => (s === 0 ? "0" : s === 1 ? "1" : "s");
+const kindOf = (data: Storage): number =>
+  data instanceof Float64Array ? 0 : data instanceof Float32Array ? 1 : data instanceof Int32Array ? 2 : 3;
 
-function reader(name: string, data: string, offset: string, stride: string, kind: string): { before: string; each: string } {
-  if (kind === "0") return { before: `const ${name} = ${data}[${offset}];`, each: "" };
-  const at = kind === "1" ? `${offset} + j` : `${offset} + j * ${stride}`;
+/** How an operand is read along a run: one value (stride 0), contiguous (1), or strided (2). */
+const strideKind = (s: number): number => (s === 0 ? 0 : s === 1 ? 1 : 2);
+
+function reader(name: string, data: string, offset: string, stride: string, kind: number): { before: string; each: string } {
+  if (kind === 0) return { before: `const ${name} = ${data}[${offset}];`, each: "" };
+  const at = kind === 1 ? `${offset} + j` : `${offset} + j * ${stride}`;
   return { before: "", each: `const ${name} = ${data}[${at}];` };
 }
 
 export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: number, y: Storage, sy: number): BinaryLoop {
   const kx = strideKind(sx), ky = strideKind(sy);
-  const key = `${expr}|${o.constructor.name}|${x.constructor.name}${kx}|${y.constructor.name}${ky}`;
-  return cached(key, () => {
+  const variant = (((kindOf(o) * 4 + kindOf(x)) * 3 + kx) * 4 + kindOf(y)) * 3 + ky;
+  return cached(expr, variant, () => {
     const a = reader("a", "x", "xo", "sx", kx), b = reader("b", "y", "yo", "sy", ky);
     const body = `${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }`;
@@ -39,8 +44,7 @@ export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: numb
 }
 
 export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoop {
-  const key = `${expr}|${o.constructor.name}|${x.constructor.name}`;
-  return cached(key, () => {
+  return cached(expr, 1000 + kindOf(o) * 4 + kindOf(x), () => {
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
     return new Function("o", "x", "n", body) as UnaryLoop;
   });
