@@ -258,7 +258,8 @@ export class Kernel {
 
   /** shutdown_request, then SIGTERM, then SIGKILL of the process group. Safe to call twice. */
   async shutdown(): Promise<void> {
-    if (!this.exitInfo && this.child.exitCode === null) {
+    // No pid: the spawn itself failed, there is nothing to wait for.
+    if (this.child.pid !== undefined && !this.exitInfo) {
       const msg = this.session.message("shutdown_request", { restart: false });
       this.control.send(this.session.serialize(msg)).catch(() => {});
       if (!(await this.waitExit(SHUTDOWN_GRACE_MS))) {
