@@ -103,8 +103,10 @@ const CONTEXT = 3;
 
 /** A small unified diff of two texts, by lines. */
 export function unifiedDiff(a: string, b: string, nameA: string, nameB: string): string {
-  const x = a.split("\n");
-  const y = b.split("\n");
+  // A final newline ends the last line; it does not start an empty one.
+  const lines = (t: string) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const x = lines(a);
+  const y = lines(b);
   const ops = diffLines(x, y);
   const out = [`--- ${nameA}`, `+++ ${nameB}`];
   // Group the edit script into hunks with CONTEXT unchanged lines around each change.
