@@ -59,6 +59,10 @@ export function findNotebooks(paths: string[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // `npm run` moves to the package root; paths typed by the user are relative to where npm
+  // was started (INIT_CWD).
+  const initCwd = process.env.INIT_CWD;
+  if (initCwd && fs.existsSync(initCwd)) process.chdir(initCwd);
   let args: Args | null;
   try {
     args = parseArgs(argv);
