@@ -9,6 +9,7 @@ export { spiral_data, vertical_data, sine_data } from "./datasets";
 export * from "./network";
 export * from "./notebook/display";
 export * from "./notebook/plots";
+export * from "./notebook/diagrams";
 export * from "./notebook/progress";
 export * from "./notebook/table";
 export { print, repr, str, format, f, float, PyFloat } from "./python/print";

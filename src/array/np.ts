@@ -8,3 +8,4 @@ export * from "./creation";
 export * from "./elementwise";
 export * from "./linalg";
 export * from "./manipulation";
+export * from "./constants";

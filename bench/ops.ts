@@ -1,0 +1,39 @@
+// This library's side of the array benchmark: the same cases as ops_numpy.py.
+import { np } from "../src/index";
+import type { NDArray } from "../src/array/core";
+import { medianTime } from "./timing";
+
+type Case = [name: string, run: () => unknown];
+
+export function arrayCases(): Case[] {
+  const rng = new np.random.RandomState(0);
+  const f32 = (...shape: number[]): NDArray => rng.randn(...shape).astype("float32");
+  const cases: Case[] = [];
+  for (const [rows, cols] of [[300, 64], [60000, 128]]) {
+    const a = f32(rows, cols), b = f32(rows, cols), row = f32(1, cols);
+    const tag = `${rows}x${cols}`;
+    cases.push(
+      [`add ${tag}`, () => np.add(a, b)],
+      [`multiply by scalar ${tag}`, () => np.multiply(0.01, a)],
+      [`add row (broadcast) ${tag}`, () => np.add(a, row)],
+      [`maximum(0, x) ${tag}`, () => np.maximum(0, a)],
+      [`exp ${tag}`, () => np.exp(a)],
+      [`sum ${tag}`, () => np.sum(a)],
+      [`sum axis=1 keepdims ${tag}`, () => np.sum(a, { axis: 1, keepdims: true })],
+      [`sum axis=0 ${tag}`, () => np.sum(a, { axis: 0 })],
+      [`mean ${tag}`, () => np.mean(a)],
+      [`max axis=1 keepdims ${tag}`, () => np.max(a, { axis: 1, keepdims: true })],
+      [`argmax axis=1 ${tag}`, () => np.argmax(a, { axis: 1 })],
+    );
+  }
+  for (const [[m, k], [k2, n]] of [[[300, 2], [2, 64]], [[300, 64], [64, 3]], [[128, 784], [784, 128]]]) {
+    const x = f32(m, k), w = f32(k2, n);
+    cases.push([`dot ${m}x${k} @ ${k2}x${n}`, () => np.dot(x, w)]);
+  }
+  cases.push(["randn(1e6)", () => np.random.randn(1000000)]);
+  return cases;
+}
+
+export function timeArrayCases(): Map<string, number> {
+  return new Map(arrayCases().map(([name, run]) => [name, medianTime(run)]));
+}
