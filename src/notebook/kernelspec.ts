@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { installPlotlyBundle } from "./plotly-bundle";
 
 export const KERNEL_NAME = "nnfs-ts";
 export const KERNEL_DISPLAY_NAME = "TypeScript (nnfs-ts)";
@@ -63,6 +64,8 @@ export function installKernelSpec(dataDir: string = LOCAL_JUPYTER_DIR): string {
     fs.writeFileSync(tmp, text);
     fs.renameSync(tmp, file);
   }
+  // Charts load plotly.js from the kernel spec's folder (see plotly-bundle.ts).
+  installPlotlyBundle(dir);
   return file;
 }
 
