@@ -74,7 +74,7 @@ describe("notebooks/ (fresh run vs stored outputs)", () => {
 });
 
 describe("output comparison (fixture notebook)", function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
   let run: NotebookRun;
   before(async () => {
     run = await executeNotebook(path.join(__dirname, "fixtures", "hello.ipynb"));
@@ -109,6 +109,14 @@ describe("output comparison (fixture notebook)", function () {
     const other: Output = { output_type: "display_data", data: { "application/vnd.plotly.v1+json": { data: [{ y: [1, 3] }], layout: { title: "t" } } }, metadata: {} };
     assert.strictEqual(compareOutputs([a], [sameData], "c"), null, "key order does not matter");
     assert.match(compareOutputs([a], [other], "c") ?? "", /^-\s+2$\n^\+\s+3$/m);
+  });
+
+  it("a cell that errors fails even when the stored output shows the same error", async () => {
+    const failed = await executeNotebook(path.join(__dirname, "fixtures", "throws.ipynb"));
+    const [before, boom, after] = failed.cells;
+    assert.doesNotThrow(() => checkCell(failed, { ...before, storedOutputs: before.outputs }, "c1"));
+    assert.throws(() => checkCell(failed, { ...boom, storedOutputs: boom.outputs }, "c2"), /code cell 2 of 3 failed.*Error: boom from a cell/);
+    assert.throws(() => checkCell(failed, after, "c3"), /c3 was not run: code cell 2 failed before it/);
   });
 
   it("sanitizes what legitimately changes between runs, and nothing else", () => {

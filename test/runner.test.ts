@@ -112,8 +112,10 @@ describe("kernel spec", () => {
   });
 });
 
+// Generous limits: a kernel starts in ~3 s on an idle machine, but tslab's TypeScript
+// compiler is CPU-heavy and CI machines are often busy.
 describe("executeNotebook (real tslab kernel)", function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it("runs cells in order and collects outputs like nbclient", async () => {
     const file = fixture("hello.ipynb");
@@ -168,7 +170,7 @@ describe("executeNotebook (real tslab kernel)", function () {
 
 describe("npm run notebooks: bad input", function () {
   // Each case: non-zero exit, a last line naming notebook (and cell), file unchanged, no kernel left.
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   async function expectFailure(name: string, lastLinePattern: RegExp, args: string[] = []): Promise<Ran> {
     const file = fixture(name);
@@ -198,13 +200,14 @@ describe("npm run notebooks: bad input", function () {
   it("output on stderr", () => expectFailure("stderr.ipynb", /code cell 1 of 1 wrote to stderr .*: a warning on stderr$/));
 
   it("process.exit(1) in a cell: the dead kernel is noticed at once", async () => {
-    const r = await expectFailure("exit.ipynb", /code cell 2 of 3 killed the kernel .*: the kernel process exited \(exit code 1\)/);
-    assert.ok(r.ms < 20_000, `took ${r.ms} ms`);
+    // With a 90 s cell timeout: finishing well before it means the exit itself was noticed.
+    const r = await expectFailure("exit.ipynb", /code cell 2 of 3 killed the kernel .*: the kernel process exited \(exit code 1\)/, ["--timeout", "90"]);
+    assert.ok(r.ms < 80_000, `took ${r.ms} ms`);
   });
 
   it("a cell that never finishes, with --timeout 3", async () => {
     const r = await expectFailure("forever.ipynb", /code cell 2 of 3 timed out .*: no result after 3 s/, ["--timeout", "3"]);
-    assert.ok(r.ms < 25_000, `took ${r.ms} ms`);
+    assert.ok(r.ms < 80_000, `took ${r.ms} ms`);
   });
 
   it("SIGINT to the runner ends it and its kernel", async () => {
