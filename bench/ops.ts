@@ -26,7 +26,7 @@ export function arrayCases(): Case[] {
       [`argmax axis=1 ${tag}`, () => np.argmax(a, { axis: 1 })],
     );
   }
-  for (const [[m, k], [k2, n]] of [[[300, 2], [2, 64]], [[300, 64], [64, 3]], [[128, 784], [784, 128]]]) {
+  for (const [[m, k], [k2, n]] of [[[300, 2], [2, 64]], [[300, 64], [64, 3]], [[64, 300], [300, 3]], [[128, 784], [784, 128]]]) {
     const x = f32(m, k), w = f32(k2, n);
     cases.push([`dot ${m}x${k} @ ${k2}x${n}`, () => np.dot(x, w)]);
   }

@@ -29,9 +29,13 @@ export function dot(a: Operand, b: Operand): NDArray {
   }
   const leading = x.shape.slice(0, -1), trailing = y.shape.slice(1);
   const m = shapeSize(leading), n = shapeSize(trailing);
-  const sums = matmulFloat64(toFloat64(x.data), toFloat64(y.data), m, k, n);
-  const shape = [...leading, ...trailing];
-  return store(sums, shape, resultType);
+  const out = NDArray.empty([...leading, ...trailing], resultType);
+  // Float32 and float64 results take the sums straight; other dtypes are cast from float64 ones.
+  const direct = out.data instanceof Float32Array || out.data instanceof Float64Array;
+  const sums = direct ? out.data : new Float64Array(m * n);
+  matmulFloat64(asFloat(x.data), asFloat(y.data), sums as Float, m, k, n);
+  if (!direct) for (let i = 0; i < sums.length; i++) out.data[i] = castValue(resultType, sums[i]);
+  return out;
 }
 
 /** np.matmul for operands of at most 2 dimensions (where it agrees with dot). */
@@ -46,67 +50,74 @@ function dotResultType(a: DType, b: DType): DType {
   return config.dotMode === "numpy" ? promoteTypes(a, b) : "float32";
 }
 
-function toFloat64(data: NDArray["data"]): Float64Array {
-  return data instanceof Float64Array ? data : new Float64Array(data);
-}
+type Float = Float32Array | Float64Array;
 
-function store(sums: Float64Array, shape: number[], dtype: DType): NDArray {
-  if (dtype === "float64" || dtype === "int64") return new NDArray(sums, shape, dtype);
-  const out = NDArray.empty(shape, dtype);
-  if (dtype === "bool") for (let i = 0; i < sums.length; i++) out.data[i] = castValue(dtype, sums[i]);
-  else out.data.set(sums);
-  return out;
+/** Float storage as is (a float32 product is exact in float64); integer storage as float64. */
+function asFloat(data: NDArray["data"]): Float {
+  return data instanceof Float32Array || data instanceof Float64Array ? data : new Float64Array(data);
 }
 
 /**
- * C = A·B for row-major A (m×k) and B (k×n), each C[i][j] summed over p = 0..k-1 in order.
- * Wide B: for each row of A, add A[i][p] times row p of B into row i of C (all contiguous).
- * Narrow B (a few columns, as in 300x64 @ 64x3): B's transpose makes each C[i][j] one
- * contiguous dot product, which avoids inner loops of length n.
+ * C = A·B for row-major A (m×k) and B (k×n), each C[i][j] summed in float64 over p = 0..k-1
+ * in order, from 0, and stored once (a float32 C rounds each sum once).
+ * Narrow B (a few columns, as in 300x64 @ 64x3): all of C's row in local sums, one pass over A's row.
+ * Wide B: for each row of A, add A[i][p] times row p of B into a float64 row of sums.
  */
-function matmulFloat64(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
-  return n < 8 ? matmulNarrow(A, B, m, k, n) : matmulWide(A, B, m, k, n);
+function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
+  if (n === 0) return;
+  if (n <= NARROW) narrowKernel(n)(A, B, C, m, k);
+  else matmulWide(A, B, C, m, k, n);
 }
 
-function matmulNarrow(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
-  const C = new Float64Array(m * n);
-  const Bt = new Float64Array(n * k);
-  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) Bt[j * k + p] = B[p * n + j];
-  for (let i = 0; i < m; i++) {
-    const row = i * k;
-    for (let j = 0; j < n; j++) {
-      const col = j * k;
-      let sum = 0;
-      for (let p = 0; p < k; p++) sum += A[row + p] * Bt[col + p];
-      C[i * n + j] = sum;
-    }
-  }
-  return C;
+type Kernel = (A: Float, B: Float, C: Float, m: number, k: number) => void;
+
+/** Widest B that gets one local sum per column. */
+const NARROW = 8;
+const narrowKernels: Kernel[] = [];
+
+// One small function per column count, so the sums live in registers (s0, s1, ...): with one
+// loop over columns inside, V8 would keep them in memory. Built once per n, like the ufunc loops.
+function narrowKernel(n: number): Kernel {
+  return (narrowKernels[n] ??= compileNarrow(n));
 }
 
-/** Rows of B used per pass, so that they stay in cache while every row of A visits them. */
-const K_BLOCK = 128;
-
-function matmulWide(A: Float64Array, B: Float64Array, m: number, k: number, n: number): Float64Array {
-  const C = new Float64Array(m * n);
-  for (let p0 = 0; p0 < k; p0 += K_BLOCK) {
-    const pEnd = Math.min(k, p0 + K_BLOCK);
+function compileNarrow(n: number): Kernel {
+  const cols = Array.from({ length: n }, (_, j) => j);
+  const body = `
     for (let i = 0; i < m; i++) {
-      const out = i * n, a = i * k;
-      let p = p0;
-      // Four rows of B per sweep over C's row: fewer loads and stores of C, same order of adds.
-      for (; p + 3 < pEnd; p += 4) {
-        const a0 = A[a + p], a1 = A[a + p + 1], a2 = A[a + p + 2], a3 = A[a + p + 3];
-        const r0 = p * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
-        for (let j = 0; j < n; j++) {
-          C[out + j] = C[out + j] + a0 * B[r0 + j] + a1 * B[r1 + j] + a2 * B[r2 + j] + a3 * B[r3 + j];
-        }
+      let ${cols.map((j) => `s${j} = 0`).join(", ")};
+      for (let p = 0, a = i * k, b = 0; p < k; p++, b += ${n}) {
+        const ap = A[a + p];
+        ${cols.map((j) => `s${j} += ap * B[b + ${j}];`).join(" ")}
       }
-      for (; p < pEnd; p++) {
-        const ap = A[a + p], r = p * n;
-        for (let j = 0; j < n; j++) C[out + j] += ap * B[r + j];
+      ${cols.map((j) => `C[i * ${n} + ${j}] = s${j};`).join(" ")}
+    }`;
+  return new Function("A", "B", "C", "m", "k", body) as Kernel;
+}
+
+/** The row of sums the wide kernel accumulates in (grown as needed, never shared between calls). */
+let rowSums = new Float64Array(64);
+
+function matmulWide(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
+  if (rowSums.length < n) rowSums = new Float64Array(n);
+  const sums = rowSums;
+  for (let i = 0; i < m; i++) {
+    const a = i * k;
+    sums.fill(0, 0, n);
+    let p = 0;
+    // Four rows of B per sweep over the sums: fewer loads and stores, same order of adds.
+    for (; p + 3 < k; p += 4) {
+      const a0 = A[a + p], a1 = A[a + p + 1], a2 = A[a + p + 2], a3 = A[a + p + 3];
+      const r0 = p * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      for (let j = 0; j < n; j++) {
+        sums[j] = sums[j] + a0 * B[r0 + j] + a1 * B[r1 + j] + a2 * B[r2 + j] + a3 * B[r3 + j];
       }
     }
+    for (; p < k; p++) {
+      const ap = A[a + p], r = p * n;
+      for (let j = 0; j < n; j++) sums[j] += ap * B[r + j];
+    }
+    const out = i * n;
+    for (let j = 0; j < n; j++) C[out + j] = sums[j];
   }
-  return C;
 }
