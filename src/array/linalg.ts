@@ -61,38 +61,55 @@ function asFloat(data: NDArray["data"]): Float {
  * C = A·B for row-major A (m×k) and B (k×n), each C[i][j] summed in float64 over p = 0..k-1
  * in order, from 0, and stored once (a float32 C rounds each sum once).
  * Narrow B (a few columns, as in 300x64 @ 64x3): all of C's row in local sums, one pass over A's row.
- * Wide B: for each row of A, add A[i][p] times row p of B into a float64 row of sums.
+ * Short k (300x2 @ 2x64): each C[i][j] in one expression over A's row, kept in locals.
+ * Otherwise: for each row of A, add A[i][p] times row p of B into a float64 row of sums.
  */
 function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
   if (n === 0) return;
-  if (n <= NARROW) narrowKernel(n)(A, B, C, m, k);
+  if (n <= NARROW) compiled(narrowKernels, n, compileNarrow)(A, B, C, m, k, n);
+  else if (k <= SHORT) compiled(shortKernels, k, compileShort)(A, B, C, m, k, n);
   else matmulWide(A, B, C, m, k, n);
 }
 
-type Kernel = (A: Float, B: Float, C: Float, m: number, k: number) => void;
+type Kernel = (A: Float, B: Float, C: Float, m: number, k: number, n: number) => void;
 
-/** Widest B that gets one local sum per column. */
+/** Widest B that gets one local sum per column, and longest k summed in one expression. */
 const NARROW = 8;
+const SHORT = 4;
 const narrowKernels: Kernel[] = [];
+const shortKernels: Kernel[] = [];
 
-// One small function per column count, so the sums live in registers (s0, s1, ...): with one
-// loop over columns inside, V8 would keep them in memory. Built once per n, like the ufunc loops.
-function narrowKernel(n: number): Kernel {
-  return (narrowKernels[n] ??= compileNarrow(n));
+// One small function per column count (or per k), so the sums and A's values live in registers:
+// with a loop over them inside, V8 would keep them in memory. Built once each, like the ufunc loops.
+function compiled(kernels: Kernel[], size: number, compile: (size: number) => Kernel): Kernel {
+  return (kernels[size] ??= compile(size));
 }
 
+const each = (count: number, code: (j: number) => string, separator = " "): string =>
+  Array.from({ length: count }, (_, j) => code(j)).join(separator);
+
 function compileNarrow(n: number): Kernel {
-  const cols = Array.from({ length: n }, (_, j) => j);
-  const body = `
+  return new Function(`return function narrowDot${n}(A, B, C, m, k) {
     for (let i = 0; i < m; i++) {
-      let ${cols.map((j) => `s${j} = 0`).join(", ")};
+      let ${each(n, (j) => `s${j} = 0`, ", ")};
       for (let p = 0, a = i * k, b = 0; p < k; p++, b += ${n}) {
         const ap = A[a + p];
-        ${cols.map((j) => `s${j} += ap * B[b + ${j}];`).join(" ")}
+        ${each(n, (j) => `s${j} += ap * B[b + ${j}];`)}
       }
-      ${cols.map((j) => `C[i * ${n} + ${j}] = s${j};`).join(" ")}
-    }`;
-  return new Function("A", "B", "C", "m", "k", body) as Kernel;
+      ${each(n, (j) => `C[i * ${n} + ${j}] = s${j};`)}
+    }
+  }`)() as Kernel;
+}
+
+function compileShort(k: number): Kernel {
+  return new Function(`return function shortDot${k}(A, B, C, m, k, n) {
+    for (let i = 0; i < m; i++) {
+      ${each(k, (p) => `const a${p} = A[i * ${k} + ${p}];`)}
+      for (let j = 0, c = i * n; j < n; j++) {
+        C[c + j] = 0 ${each(k, (p) => `+ a${p} * B[${p} * n + j]`)};
+      }
+    }
+  }`)() as Kernel;
 }
 
 /** The row of sums the wide kernel accumulates in (grown as needed, never shared between calls). */
