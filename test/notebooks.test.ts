@@ -59,6 +59,8 @@ describe("notebooks/ (fresh run vs stored outputs)", () => {
         this.timeout(0);
         try {
           run = await executeNotebook(file, { timeoutMs: CELL_TIMEOUT_MS });
+          const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+          console.log(`      (ran in ${secs(run.durationMs)}, kernel start ${secs(run.kernelStartMs)})`);
         } catch (e) {
           runError = e;
         }
