@@ -3,3 +3,5 @@ export * from "./layers";
 export * from "./activations";
 export * from "./losses";
 export * from "./optimizers";
+export * from "./accuracy";
+export * from "./model";

@@ -1,0 +1,277 @@
+// The Model object (chapters 18-22): one object that holds the layers, loss, optimizer and
+// accuracy, runs the training loop the earlier chapters wrote out by hand, and evaluates,
+// predicts, saves and loads.
+import * as np from "../array/np";
+import type { NDArray } from "../array/core";
+import { formatShape } from "../array/core";
+import { f, float, print } from "../python/print";
+import { Activation_Softmax } from "./activations";
+import type { Accuracy } from "./accuracy";
+import { Layer_Dense, Layer_Input } from "./layers";
+import { Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_CategoricalCrossentropy } from "./losses";
+import type { Optimizer } from "./optimizers";
+import { readModel, readParameters, writeModel, writeParameters } from "./serialization";
+
+/** What the model asks of a layer, by duck typing as the book does. finalize() sets prev and next. */
+export interface ModelLayer {
+  output: NDArray;
+  dinputs: NDArray;
+  forward(inputs: NDArray, training: boolean): void;
+  backward(dvalues: NDArray): void;
+  /** Output layers (activations) turn outputs into predictions. */
+  predictions?(outputs: NDArray): NDArray;
+  prev?: { output: NDArray };
+  next?: { dinputs: NDArray };
+}
+
+/** A trainable layer's parameters, as get_parameters returns them: [weights, biases]. */
+export type LayerParameters = [weights: NDArray, biases: NDArray];
+
+export interface TrainOptions {
+  epochs?: number;
+  batch_size?: number | null;
+  print_every?: number;
+  validation_data?: [X_val: NDArray, y_val: NDArray] | null;
+}
+
+export class Model {
+  layers: ModelLayer[] = [];
+  loss?: Loss;
+  optimizer?: Optimizer;
+  accuracy?: Accuracy;
+  input_layer = new Layer_Input();
+  trainable_layers: Layer_Dense[] = [];
+  output_layer_activation?: ModelLayer;
+  /** Set by finalize() when the model ends in softmax and the loss is cross-entropy. */
+  softmax_classifier_output: Activation_Softmax_Loss_CategoricalCrossentropy | null = null;
+
+  add(layer: ModelLayer): void {
+    this.layers.push(layer);
+  }
+
+  /** `model.set({ loss, optimizer, accuracy })`; any of them may be left out (a loaded model needs no optimizer). */
+  set({ loss, optimizer, accuracy }: { loss?: Loss; optimizer?: Optimizer; accuracy?: Accuracy }): void {
+    if (loss !== undefined) this.loss = loss;
+    if (optimizer !== undefined) this.optimizer = optimizer;
+    if (accuracy !== undefined) this.accuracy = accuracy;
+  }
+
+  /** Links each layer to its neighbours and finds the layers with parameters. */
+  finalize(): void {
+    if (this.layers.length === 0) throw new Error("Model.finalize: add layers first");
+    this.input_layer = new Layer_Input();
+    this.trainable_layers = [];
+    const last = this.layers.length - 1;
+    this.layers.forEach((layer, i) => {
+      layer.prev = i === 0 ? this.input_layer : this.layers[i - 1];
+      // The last layer's gradient comes from the loss.
+      layer.next = i < last ? this.layers[i + 1] : this.loss;
+      if (layer instanceof Layer_Dense) this.trainable_layers.push(layer);
+    });
+    this.output_layer_activation = this.layers[last];
+    this.loss?.remember_trainable_layers(this.trainable_layers);
+    // Softmax followed by cross-entropy has a much simpler (and faster) joint gradient.
+    this.softmax_classifier_output =
+      this.layers[last] instanceof Activation_Softmax && this.loss instanceof Loss_CategoricalCrossentropy
+        ? new Activation_Softmax_Loss_CategoricalCrossentropy()
+        : null;
+  }
+
+  /**
+   * `model.train(X, y, { epochs: 10, batch_size: 128, print_every: 100, validation_data: [X_test, y_test] })`.
+   * Without batch_size each epoch is one step over all of X.
+   */
+  train(X: NDArray, y: NDArray, options: TrainOptions = {}): void {
+    const { epochs = 1, batch_size = null, print_every = 1, validation_data = null } = options;
+    const { loss, optimizer, accuracy } = this.parts("train", true);
+    accuracy.init(y);
+    const train_steps = stepsFor(X, batch_size);
+
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      print(f`epoch: ${epoch}`);
+      loss.new_pass();
+      accuracy.new_pass();
+
+      for (let step = 0; step < train_steps; step++) {
+        const batch_X = batchOf(X, step, batch_size);
+        const batch_y = batchOf(y, step, batch_size);
+
+        const output = this.forward(batch_X, true);
+        const [data_loss, regularization_loss] = loss.calculate(output, batch_y, { include_regularization: true });
+        const total_loss = addLosses(data_loss, regularization_loss);
+        const batch_accuracy = accuracy.calculate(this.predictionsOf(output), batch_y);
+
+        this.backward(output, batch_y);
+        optimizer.pre_update_params();
+        for (const layer of this.trainable_layers) optimizer.update_params(layer);
+        optimizer.post_update_params();
+
+        if (step % print_every === 0 || step === train_steps - 1) {
+          print(f`step: ${step}, acc: ${batch_accuracy}:.3f, loss: ${total_loss}:.3f (data_loss: ${data_loss}:.3f, reg_loss: ${regularization_loss}:.3f), lr: ${float(optimizer.current_learning_rate)}`);
+        }
+      }
+
+      const [epoch_data_loss, epoch_regularization_loss] = loss.calculate_accumulated({ include_regularization: true });
+      const epoch_loss = addLosses(epoch_data_loss, epoch_regularization_loss);
+      const epoch_accuracy = accuracy.calculate_accumulated();
+      print(f`training, acc: ${epoch_accuracy}:.3f, loss: ${epoch_loss}:.3f (data_loss: ${epoch_data_loss}:.3f, reg_loss: ${epoch_regularization_loss}:.3f), lr: ${float(optimizer.current_learning_rate)}`);
+
+      if (validation_data !== null) this.evaluate(validation_data[0], validation_data[1], { batch_size });
+    }
+  }
+
+  /** Loss and accuracy on data the model does not learn from: `validation, acc: ..., loss: ...`. */
+  evaluate(X_val: NDArray, y_val: NDArray, { batch_size = null }: { batch_size?: number | null } = {}): void {
+    const { loss, accuracy } = this.parts("evaluate", false);
+    const validation_steps = stepsFor(X_val, batch_size);
+    loss.new_pass();
+    accuracy.new_pass();
+    for (let step = 0; step < validation_steps; step++) {
+      const batch_X = batchOf(X_val, step, batch_size);
+      const batch_y = batchOf(y_val, step, batch_size);
+      const output = this.forward(batch_X, false);
+      loss.calculate(output, batch_y);
+      accuracy.calculate(this.predictionsOf(output), batch_y);
+    }
+    const validation_loss = loss.calculate_accumulated();
+    const validation_accuracy = accuracy.calculate_accumulated();
+    print(f`validation, acc: ${validation_accuracy}:.3f, loss: ${validation_loss}:.3f`);
+  }
+
+  /** The output layer's values for X (not yet turned into predictions), batch by batch. */
+  predict(X: NDArray, { batch_size = null }: { batch_size?: number | null } = {}): NDArray {
+    this.requireFinalized("predict");
+    const prediction_steps = stepsFor(X, batch_size);
+    const output: NDArray[] = [];
+    for (let step = 0; step < prediction_steps; step++) {
+      output.push(this.forward(batchOf(X, step, batch_size), false));
+    }
+    return output.length === 1 ? output[0] : np.vstack(output);
+  }
+
+  /** Each layer's forward pass on the previous layer's output; returns the last layer's output. */
+  forward(X: NDArray, training: boolean): NDArray {
+    this.requireFinalized("forward");
+    this.input_layer.forward(X, training);
+    for (const layer of this.layers) layer.forward(layer.prev!.output, training);
+    return this.layers[this.layers.length - 1].output;
+  }
+
+  /** Gradients from the loss back through every layer, in reverse. */
+  backward(output: NDArray, y: NDArray): void {
+    const { loss } = this.parts("backward", false);
+    let layers = this.layers;
+    if (this.softmax_classifier_output !== null) {
+      // The joint gradient stands in for both the loss's and the softmax's backward.
+      this.softmax_classifier_output.backward(output, y);
+      layers[layers.length - 1].dinputs = this.softmax_classifier_output.dinputs;
+      layers = layers.slice(0, -1);
+    } else {
+      loss.backward(output, y);
+    }
+    for (let i = layers.length - 1; i >= 0; i--) layers[i].backward(layers[i].next!.dinputs);
+  }
+
+  /** [weights, biases] of each trainable layer, in order. */
+  get_parameters(): LayerParameters[] {
+    this.requireFinalized("get_parameters");
+    return this.trainable_layers.map((layer): LayerParameters => [layer.weights, layer.biases]);
+  }
+
+  /**
+   * Replaces the trainable layers' parameters. Checks every shape before changing anything,
+   * so parameters that do not fit leave the model as it was.
+   */
+  set_parameters(parameters: LayerParameters[]): void {
+    this.requireFinalized("set_parameters");
+    if (parameters.length !== this.trainable_layers.length) {
+      throw new Error(`set_parameters: got parameters for ${parameters.length} layers, the model has ${this.trainable_layers.length} trainable layers`);
+    }
+    parameters.forEach(([weights, biases], i) => {
+      const layer = this.trainable_layers[i];
+      checkShape(`weights of trainable layer ${i}`, weights, layer.weights);
+      checkShape(`biases of trainable layer ${i}`, biases, layer.biases);
+    });
+    parameters.forEach(([weights, biases], i) => {
+      this.trainable_layers[i].weights = weights;
+      this.trainable_layers[i].biases = biases;
+    });
+  }
+
+  /** Writes the parameters alone (see serialization.ts for the file format). */
+  save_parameters(path: string): void {
+    writeParameters(path, this.get_parameters());
+  }
+
+  load_parameters(path: string): void {
+    this.set_parameters(readParameters(path));
+  }
+
+  /** Writes the whole model: layers, their parameters and optimizer state, loss, accuracy, optimizer. */
+  save(path: string): void {
+    this.requireFinalized("save");
+    writeModel(path, this);
+  }
+
+  /** A saved model, finalized and ready to evaluate, predict or train on. */
+  static load(path: string): Model {
+    const saved = readModel(path);
+    const model = new Model();
+    for (const layer of saved.layers) model.add(layer);
+    model.set(saved);
+    model.finalize();
+    return model;
+  }
+
+  private predictionsOf(output: NDArray): NDArray {
+    const activation = this.output_layer_activation!;
+    if (activation.predictions === undefined) {
+      throw new Error(`Model: the last layer (${activation.constructor.name}) has no predictions(); end the model with an activation`);
+    }
+    return activation.predictions(output);
+  }
+
+  private requireFinalized(method: string): void {
+    if (this.output_layer_activation === undefined) throw new Error(`Model.${method}: call model.finalize() first`);
+  }
+
+  /** The parts a method needs, with a clear error for any that set() did not give. */
+  private parts(method: string, needsOptimizer: true): { loss: Loss; accuracy: Accuracy; optimizer: Optimizer };
+  private parts(method: string, needsOptimizer: false): { loss: Loss; accuracy: Accuracy };
+  private parts(method: string, needsOptimizer: boolean): { loss: Loss; accuracy: Accuracy; optimizer?: Optimizer } {
+    this.requireFinalized(method);
+    const missing = [
+      this.loss === undefined && "loss",
+      this.accuracy === undefined && method !== "backward" && "accuracy",
+      needsOptimizer && this.optimizer === undefined && "optimizer",
+    ].filter((name): name is string => typeof name === "string");
+    if (missing.length > 0) throw new Error(`Model.${method}: set ${missing.join(" and ")} first: model.set({ ${missing.join(", ")} })`);
+    return { loss: this.loss!, accuracy: this.accuracy!, optimizer: this.optimizer };
+  }
+}
+
+/** len(X) // batch_size, plus one for a last partial batch; 1 without batches. */
+function stepsFor(X: NDArray, batch_size: number | null): number {
+  return batch_size === null ? 1 : Math.ceil(X.shape[0] / batch_size);
+}
+
+/** X[step*batch_size:(step+1)*batch_size], or all of X without batches. */
+function batchOf(X: NDArray, step: number, batch_size: number | null): NDArray {
+  return batch_size === null ? X : X.get(`${step * batch_size}:${(step + 1) * batch_size}`);
+}
+
+/**
+ * data_loss + regularization_loss as NumPy adds them: two float32 scalars (a float32 number
+ * here is one float32 can hold exactly) give a float32 sum, so the printed loss rounds the same.
+ */
+function addLosses(data_loss: number, regularization_loss: number): number {
+  const sum = data_loss + regularization_loss;
+  const float32 = (x: number) => Math.fround(x) === x;
+  return float32(data_loss) && float32(regularization_loss) ? Math.fround(sum) : sum;
+}
+
+function checkShape(what: string, given: NDArray, expected: NDArray): void {
+  if (given.shape.length !== expected.shape.length || given.shape.some((d, k) => d !== expected.shape[k])) {
+    throw new Error(`set_parameters: ${what} have shape ${formatShape(given.shape)}, the model's have shape ${formatShape(expected.shape)}`);
+  }
+}
