@@ -52,7 +52,8 @@ describe(`browser: ${NOTEBOOK} in classic Jupyter Notebook + Chromium`, function
       console.log(`    skipping the browser test: ${message}`);
       this.skip();
     }
-    if (!fs.existsSync(path.join(LOCAL_JUPYTER_DIR, "kernels", KERNEL_NAME, PLOTLY_BUNDLE))) installKernelSpec();
+    const specDir = path.join(LOCAL_JUPYTER_DIR, "kernels", KERNEL_NAME);
+    if (!["kernel.json", PLOTLY_BUNDLE].every((file) => fs.existsSync(path.join(specDir, file)))) installKernelSpec();
 
     repoNotebookBefore = fs.readFileSync(REPO_NOTEBOOK);
     // The server gets a copy without outputs: whatever the page shows comes from this run, and
