@@ -5,8 +5,14 @@
 // storage kinds, stride kinds) gets its own small function, made once and cached.
 import type { Storage } from "./dtype";
 
+/**
+ * `rows` runs of `n` outputs each, written contiguously into o from oo. Along a run x advances
+ * by sx and y by sy; from one run to the next their starts advance by xr and yr. So one call
+ * covers equal shapes, a scalar, a row (300x64 + 1x64) or a column (300x64 - 300x1).
+ */
 export type BinaryLoop = (
-  o: Storage, oo: number, x: Storage, xo: number, sx: number, y: Storage, yo: number, sy: number, n: number,
+  o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
+  y: Storage, yo: number, sy: number, yr: number, n: number, rows: number,
 ) => void;
 export type UnaryLoop = (o: Storage, x: Storage, n: number) => void;
 
@@ -37,9 +43,11 @@ export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: numb
   const variant = (((kindOf(o) * 4 + kindOf(x)) * 3 + kx) * 4 + kindOf(y)) * 3 + ky;
   return cached(expr, variant, () => {
     const a = reader("a", "x", "xo", "sx", kx), b = reader("b", "y", "yo", "sy", ky);
-    const body = `${a.before}${b.before}
-      for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }`;
-    return new Function("o", "oo", "x", "xo", "sx", "y", "yo", "sy", "n", body) as BinaryLoop;
+    const body = `for (let r = 0; r < rows; r++, oo += n, xo += xr, yo += yr) {
+      ${a.before}${b.before}
+      for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }
+    }`;
+    return new Function("o", "oo", "x", "xo", "sx", "xr", "y", "yo", "sy", "yr", "n", "rows", body) as BinaryLoop;
   });
 }
 

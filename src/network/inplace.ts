@@ -5,6 +5,5 @@ import * as np from "../array/np";
 import type { NDArray } from "../array/core";
 
 export function iadd(a: NDArray, b: NDArray): NDArray {
-  const sum = np.add(a, b);
-  return sum.dtype === a.dtype ? sum : sum.astype(a.dtype);
+  return np.add(a, b, { out: a });
 }

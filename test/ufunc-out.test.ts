@@ -1,0 +1,43 @@
+import assert from "assert";
+import * as np from "../src/array/np";
+
+// NumPy's `out=` on ufuncs (np.add(a, b, out=a) is what `a += b` does).
+describe("ufuncs with { out }", () => {
+  it("writes into out and returns it, reading an operand that is out itself", () => {
+    const a = np.array([[1, 2], [3, 4]], "float32");
+    const result = np.add(a, np.array([[10, 20], [30, 40]], "float32"), { out: a });
+    assert.strictEqual(result, a);
+    assert.deepStrictEqual(a.tolist(), [[11, 22], [33, 44]]);
+  });
+
+  it("a float64 result into a float32 out rounds once, as astype does", () => {
+    const a = np.array([0.1, 0.2, 0.3], "float32"), b = np.array([1e-9, 1 / 3, 2 / 3]);
+    const expected = np.add(a, b).astype("float32");
+    np.add(a, b, { out: a });
+    assert.strictEqual(a.dtype, "float32");
+    assert.deepStrictEqual(Array.from(a.data), Array.from(expected.data));
+  });
+
+  it("broadcasts the operands (row, scalar) into out's shape", () => {
+    const out = np.zeros([2, 3]);
+    np.multiply(np.array([1, 2, 3]), 2, { out });
+    assert.deepStrictEqual(out.tolist(), [[2, 4, 6], [2, 4, 6]]);
+    np.exp(np.array([0, 0, 0]), { out });
+    assert.deepStrictEqual(out.tolist(), [[1, 1, 1], [1, 1, 1]]);
+  });
+
+  it("refuses NumPy's way: a shape the result does not fit, a cast across kinds", () => {
+    assert.throws(() => np.add(np.ones([2, 3]), np.ones([3]), { out: np.zeros([3]) }),
+      { message: "non-broadcastable output operand with shape (3,) doesn't match the broadcast shape (2,3)" });
+    assert.throws(() => np.add(np.ones([3]), np.ones([3]), { out: np.zeros([3], "int64") }),
+      { message: "Cannot cast ufunc 'add' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'" });
+    assert.throws(() => np.exp(np.ones([3]), { out: np.zeros([3], "int64") }),
+      { message: "Cannot cast ufunc 'exp' output from dtype('float64') to dtype('int64') with casting rule 'same_kind'" });
+  });
+
+  it("a comparison into a float out stores 0 and 1", () => {
+    const out = np.full([3], 7);
+    np.less(np.array([1, 5, 2]), 3, { out });
+    assert.deepStrictEqual(out.tolist(), [1, 0, 1]);
+  });
+});
