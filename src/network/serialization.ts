@@ -240,7 +240,8 @@ function decode(path: string, content: Header["content"]): { header: Header; ten
   }
   if (header?.content !== content) {
     const hint = content === "model" ? "load it with model.load_parameters(path)" : "load it with Model.load(path)";
-    fail(path, `holds ${String(header?.content)}, not ${content === "model" ? "a model" : "parameters"}: ${hint}`);
+    const what = (held: unknown) => (held === "model" ? "a model" : held === "parameters" ? "parameters" : String(held));
+    fail(path, `holds ${what(header?.content)}, not ${what(content)}: ${hint}`);
   }
   if (!Array.isArray(header.tensors)) fail(path, "the header has no array list");
   const data = file.subarray(PREFIX_BYTES + headerBytes, bodyEnd);
