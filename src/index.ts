@@ -6,6 +6,7 @@ export { np };
 export type { NDArray } from "./array/core";
 export { nnfs } from "./nnfs";
 export { spiral_data, vertical_data, sine_data } from "./datasets";
+export { fashion_mnist, create_data_mnist, download_fashion_mnist, fashion_mnist_path } from "./datasets/fashion_mnist";
 export * from "./network";
 export * from "./notebook/display";
 export * from "./notebook/plots";

@@ -271,7 +271,7 @@ function littleEndian(bytes: Buffer, elementBytes: number): Buffer {
 }
 
 /** Writes a temporary file next to the target, flushes it to disk, then renames it into place. */
-function writeAtomically(path: string, bytes: Buffer): void {
+export function writeAtomically(path: string, bytes: Buffer): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fd = openSync(temporary, "wx");
