@@ -1,11 +1,12 @@
 // This library's side of the array benchmark: the same cases as ops_numpy.py.
-import { np } from "../src/index";
 import type { NDArray } from "../src/array/core";
+import { library } from "./library";
 import { medianTime } from "./timing";
 
 type Case = [name: string, run: () => unknown];
 
 export function arrayCases(): Case[] {
+  const { np } = library;
   const rng = new np.random.RandomState(0);
   const f32 = (...shape: number[]): NDArray => rng.randn(...shape).astype("float32");
   const cases: Case[] = [];

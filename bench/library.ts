@@ -1,0 +1,16 @@
+// The package as notebooks load it: tsc's CommonJS output, compiled here from the current src/.
+// Run from source through tsx instead, every call would also pay esbuild's keepNames wrappers
+// and getter-based imports (measured ~30% of a chapter-10 epoch), which users never run.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const root = path.join(__dirname, "..");
+const outDir = path.join(root, "node_modules", ".cache", "nnfs-ts-bench");
+fs.rmSync(outDir, { recursive: true, force: true });
+// Type errors elsewhere in a work in progress do not stop tsc from emitting; a missing output does.
+spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json"),
+  "--outDir", outDir, "--declaration", "false", "--sourceMap", "false"], { stdio: "ignore" });
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const library = require(path.join(outDir, "index.js")) as typeof import("../src/index");
