@@ -79,16 +79,22 @@ export class Model {
 
   /**
    * `model.train(X, y, { epochs: 10, batch_size: 128, print_every: 100, validation_data: [X_test, y_test] })`.
-   * Without batch_size each epoch is one step over all of X.
+   *
+   * With batch_size: chapter 19's loop and lines. Each epoch prints `epoch: N`, a `step: ...` line
+   * every print_every steps (and for its last step), the epoch's `training, ...` totals, then the
+   * validation line. Without batch_size: chapter 18's, one step per epoch over all of X, an
+   * `epoch: N, acc: ...` line every print_every epochs, and validation once after the last epoch.
+   * The book's train() changes between those chapters; keeping both lets each chapter print its lines.
    */
   train(X: NDArray, y: NDArray, options: TrainOptions = {}): void {
     const { epochs = 1, batch_size = null, print_every = 1, validation_data = null } = options;
     const { loss, optimizer, accuracy } = this.parts("train", true);
+    const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
 
     for (let epoch = 1; epoch <= epochs; epoch++) {
-      print(f`epoch: ${epoch}`);
+      if (batched) print(f`epoch: ${epoch}`);
       loss.new_pass();
       accuracy.new_pass();
 
@@ -98,7 +104,6 @@ export class Model {
 
         const output = this.forward(batch_X, true);
         const [data_loss, regularization_loss] = loss.calculate(output, batch_y, { include_regularization: true });
-        const total_loss = addLosses(data_loss, regularization_loss);
         const batch_accuracy = accuracy.calculate(this.predictionsOf(output), batch_y);
 
         this.backward(output, batch_y);
@@ -106,18 +111,19 @@ export class Model {
         for (const layer of this.trainable_layers) optimizer.update_params(layer);
         optimizer.post_update_params();
 
-        if (step % print_every === 0 || step === train_steps - 1) {
-          print(f`step: ${step}, acc: ${batch_accuracy}:.3f, loss: ${total_loss}:.3f (data_loss: ${data_loss}:.3f, reg_loss: ${regularization_loss}:.3f), lr: ${float(optimizer.current_learning_rate)}`);
-        }
+        const progress = () => progressLine(batch_accuracy, data_loss, regularization_loss, optimizer);
+        if (!batched && epoch % print_every === 0) print(`epoch: ${epoch}, ${progress()}`);
+        if (batched && (step % print_every === 0 || step === train_steps - 1)) print(`step: ${step}, ${progress()}`);
       }
 
-      const [epoch_data_loss, epoch_regularization_loss] = loss.calculate_accumulated({ include_regularization: true });
-      const epoch_loss = addLosses(epoch_data_loss, epoch_regularization_loss);
-      const epoch_accuracy = accuracy.calculate_accumulated();
-      print(f`training, acc: ${epoch_accuracy}:.3f, loss: ${epoch_loss}:.3f (data_loss: ${epoch_data_loss}:.3f, reg_loss: ${epoch_regularization_loss}:.3f), lr: ${float(optimizer.current_learning_rate)}`);
-
-      if (validation_data !== null) this.evaluate(validation_data[0], validation_data[1], { batch_size });
+      if (batched) {
+        // The regularization loss of the parameters as the epoch's last update left them, as in the book.
+        const [epoch_data_loss, epoch_regularization_loss] = loss.calculate_accumulated({ include_regularization: true });
+        print(`training, ${progressLine(accuracy.calculate_accumulated(), epoch_data_loss, epoch_regularization_loss, optimizer)}`);
+        if (validation_data !== null) this.evaluate(validation_data[0], validation_data[1], { batch_size });
+      }
     }
+    if (!batched && validation_data !== null) this.evaluate(validation_data[0], validation_data[1]);
   }
 
   /** Loss and accuracy on data the model does not learn from: `validation, acc: ..., loss: ...`. */
@@ -258,6 +264,12 @@ function stepsFor(X: NDArray, batch_size: number | null): number {
 /** X[step*batch_size:(step+1)*batch_size], or all of X without batches. */
 function batchOf(X: NDArray, step: number, batch_size: number | null): NDArray {
   return batch_size === null ? X : X.get(`${step * batch_size}:${(step + 1) * batch_size}`);
+}
+
+/** `acc: 0.062, loss: 2.303 (data_loss: 2.303, reg_loss: 0.000), lr: 0.001`, with Python's formatting. */
+function progressLine(accuracy: number, data_loss: number, regularization_loss: number, optimizer: Optimizer): string {
+  const loss = addLosses(data_loss, regularization_loss);
+  return f`acc: ${accuracy}:.3f, loss: ${loss}:.3f (data_loss: ${data_loss}:.3f, reg_loss: ${regularization_loss}:.3f), lr: ${float(optimizer.current_learning_rate)}`;
 }
 
 /**
