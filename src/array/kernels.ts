@@ -47,8 +47,14 @@ export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: numb
       ${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }
     }`;
-    return new Function("o", "oo", "x", "xo", "sx", "xr", "y", "yo", "sy", "yr", "n", "rows", body) as BinaryLoop;
+    return named("binary", expr, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
   });
+}
+
+/** A compiled loop, named after its expression so that profiles say which ufunc the time went to. */
+function named(kind: string, expr: string, params: string, body: string): BinaryLoop | UnaryLoop {
+  const name = `${kind}_${expr.replace(/[^A-Za-z0-9]+/g, "_")}`;
+  return new Function(`return function ${name}(${params}) { ${body} }`)() as BinaryLoop | UnaryLoop;
 }
 
 /**
@@ -74,13 +80,13 @@ export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, 
       ${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} const m = -(${pick}); ${copy} }
     }`;
-    return new Function("o", "oo", "x", "xo", "sx", "xr", "y", "yo", "sy", "yr", "n", "rows", body) as BinaryLoop;
+    return named("select", pick, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
   });
 }
 
 export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoop {
   return cached(expr, 1000 + kindOf(o) * 4 + kindOf(x), () => {
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
-    return new Function("o", "x", "n", body) as UnaryLoop;
+    return named("unary", expr, "o, x, n", body) as UnaryLoop;
   });
 }
