@@ -26,7 +26,18 @@ function cached<F extends BinaryLoop | UnaryLoop>(expr: string, variant: number,
   return (loops[variant] ??= make()) as F;
 }
 
-const kindOf = (data: Storage): number =>
+/**
+ * A compiled loop, named after its expression (so profiles say which ufunc the time went to)
+ * and its variant. The variant must be in the source: V8 caches code by source text, and two
+ * variants compiled from the same text would share one function's type feedback, which is
+ * the mix of storage kinds these loops exist to avoid (measured 3-4x slower).
+ */
+function named(kind: string, expr: string, variant: number, params: string, body: string): BinaryLoop | UnaryLoop {
+  const name = `${kind}_${expr.replace(/[^A-Za-z0-9]+/g, "_")}_${variant}`;
+  return new Function(`return function ${name}(${params}) { ${body} }`)() as BinaryLoop | UnaryLoop;
+}
+
+export const kindOf = (data: Storage): number =>
   data instanceof Float64Array ? 0 : data instanceof Float32Array ? 1 : data instanceof Int32Array ? 2 : 3;
 
 /** How an operand is read along a run: one value (stride 0), contiguous (1), or strided (2). */
@@ -47,14 +58,8 @@ export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: numb
       ${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }
     }`;
-    return named("binary", expr, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
+    return named("binary", expr, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
   });
-}
-
-/** A compiled loop, named after its expression so that profiles say which ufunc the time went to. */
-function named(kind: string, expr: string, params: string, body: string): BinaryLoop | UnaryLoop {
-  const name = `${kind}_${expr.replace(/[^A-Za-z0-9]+/g, "_")}`;
-  return new Function(`return function ${name}(${params}) { ${body} }`)() as BinaryLoop | UnaryLoop;
 }
 
 /**
@@ -66,7 +71,8 @@ function named(kind: string, expr: string, params: string, body: string): Binary
 export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, x: Storage, sx: number, y: Storage, sy: number): BinaryLoop {
   const kx = strideKind(sx), ky = strideKind(sy);
   const words = o instanceof Float64Array ? 2 : 1;
-  return cached(pick, 2000 + (words * 3 + kx) * 3 + ky, () => {
+  const variant = 2000 + (words * 3 + kx) * 3 + ky;
+  return cached(pick, variant, () => {
     const a = reader("a", "x", "xo", "sx", kx), b = reader("b", "y", "yo", "sy", ky);
     const at = (offset: string, stride: string, kind: number, word: number): string => {
       const index = kind === 0 ? offset : kind === 1 ? `${offset} + j` : `${offset} + j * ${stride}`;
@@ -80,13 +86,14 @@ export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, 
       ${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} const m = -(${pick}); ${copy} }
     }`;
-    return named("select", pick, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
+    return named("select", pick, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
   });
 }
 
 export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoop {
-  return cached(expr, 1000 + kindOf(o) * 4 + kindOf(x), () => {
+  const variant = 1000 + kindOf(o) * 4 + kindOf(x);
+  return cached(expr, variant, () => {
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
-    return named("unary", expr, "o, x, n", body) as UnaryLoop;
+    return named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
   });
 }
