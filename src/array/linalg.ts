@@ -66,8 +66,9 @@ function asFloat(data: NDArray["data"]): Float {
  */
 function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
   if (n === 0) return;
-  if (n <= NARROW) compiled(narrowKernels, n, compileNarrow)(A, B, C, m, k, n);
-  else if (k <= SHORT) compiled(shortKernels, k, compileShort)(A, B, C, m, k, n);
+  const kinds = (A instanceof Float64Array ? 1 : 0) + (B instanceof Float64Array ? 2 : 0) + (C instanceof Float64Array ? 4 : 0);
+  if (n <= NARROW) compiled(narrowKernels, n, kinds, compileNarrow)(A, B, C, m, k, n);
+  else if (k <= SHORT) compiled(shortKernels, k, kinds, compileShort)(A, B, C, m, k, n);
   else matmulWide(A, B, C, m, k, n);
 }
 
@@ -81,14 +82,16 @@ const shortKernels: Kernel[] = [];
 
 // One small function per column count (or per k), so the sums and A's values live in registers:
 // with a loop over them inside, V8 would keep them in memory. Built once each, like the ufunc loops.
-function compiled(kernels: Kernel[], size: number, compile: (size: number) => Kernel): Kernel {
-  return (kernels[size] ??= compile(size));
+// Also one per mix of float32/float64 storage (`kinds`, part of the source: V8 shares the type
+// feedback of functions compiled from the same text), so each sees one kind of typed array.
+function compiled(kernels: Kernel[], size: number, kinds: number, compile: (size: number, kinds: number) => Kernel): Kernel {
+  return (kernels[size * 8 + kinds] ??= compile(size, kinds));
 }
 
 const each = (count: number, code: (j: number) => string, separator = " "): string =>
   Array.from({ length: count }, (_, j) => code(j)).join(separator);
 
-function compileNarrow(n: number): Kernel {
+function compileNarrow(n: number, kinds: number): Kernel {
   // Two rows of A per pass when the sums fit in registers: each output's sum is still one chain
   // in p order, but twice as many independent chains hide the latency of each addition.
   const rows = n <= 4 ? 2 : 1;
@@ -100,15 +103,15 @@ function compileNarrow(n: number): Kernel {
       }
       ${each(count, (r) => each(n, (j) => `C[(i + ${r}) * ${n} + ${j}] = s${r}_${j};`))}
     }`;
-  return new Function(`return function narrowDot${n}(A, B, C, m, k) {
+  return new Function(`return function narrowDot${n}_${kinds}(A, B, C, m, k) {
     let i = 0;
     for (; i + ${rows} <= m; i += ${rows}) ${pass(rows)}
     for (; i < m; i++) ${pass(1)}
   }`)() as Kernel;
 }
 
-function compileShort(k: number): Kernel {
-  return new Function(`return function shortDot${k}(A, B, C, m, k, n) {
+function compileShort(k: number, kinds: number): Kernel {
+  return new Function(`return function shortDot${k}_${kinds}(A, B, C, m, k, n) {
     for (let i = 0; i < m; i++) {
       ${each(k, (p) => `const a${p} = A[i * ${k} + ${p}];`)}
       for (let j = 0, c = i * n; j < n; j++) {
