@@ -104,7 +104,7 @@ const CONTEXT = 3;
 /** A small unified diff of two texts, by lines. */
 export function unifiedDiff(a: string, b: string, nameA: string, nameB: string): string {
   // A final newline ends the last line; it does not start an empty one.
-  const lines = (t: string) => (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n");
+  const lines = (t: string) => (t === "" ? [] : (t.endsWith("\n") ? t.slice(0, -1) : t).split("\n"));
   const x = lines(a);
   const y = lines(b);
   const ops = diffLines(x, y);
@@ -128,10 +128,11 @@ export function unifiedDiff(a: string, b: string, nameA: string, nameB: string):
     }
     end = Math.min(ops.length, end + CONTEXT);
     const hunk = ops.slice(start, end);
-    const aStart = hunk[0].ai + 1;
-    const bStart = hunk[0].bi + 1;
     const aLen = hunk.filter((h) => h.op !== "+").length;
     const bLen = hunk.filter((h) => h.op !== "-").length;
+    // GNU diff numbers an empty range by the line before it.
+    const aStart = hunk[0].ai + (aLen > 0 ? 1 : 0);
+    const bStart = hunk[0].bi + (bLen > 0 ? 1 : 0);
     out.push(`@@ -${aStart},${aLen} +${bStart},${bLen} @@`);
     for (const h of hunk) out.push(h.op + h.line);
     i = end;
