@@ -6,9 +6,6 @@ import type { Storage } from "./dtype";
 // Rounding through a passed-in function would box every partial sum; a flag keeps them unboxed.
 const add = (float32: boolean, a: number, b: number): number => (float32 ? Math.fround(a + b) : a + b);
 
-// The eight partial sums of a block; a block never recurses, so one scratch array serves all.
-const lanes = new Float64Array(8);
-
 /** Sum of `n` contiguous elements of `data` from `start`, each addition rounded to float32 if `float32`. */
 export function pairwiseSum(data: Storage, start: number, n: number, float32: boolean): number {
   // Kept this small so V8 inlines it: a short row (softmax over 3 classes) then costs no call.
@@ -23,16 +20,20 @@ function sequentialSum(data: Storage, start: number, n: number, float32: boolean
 
 function blockSum(data: Storage, start: number, n: number, float32: boolean): number {
   if (n <= 128) {
-    // Eight partial sums, one per lane of an 8-wide unrolled loop ...
-    for (let j = 0; j < 8; j++) lanes[j] = data[start + j];
+    // Eight partial sums, one per lane of an 8-wide unrolled loop (locals, so they stay in registers) ...
+    let r0 = data[start], r1 = data[start + 1], r2 = data[start + 2], r3 = data[start + 3];
+    let r4 = data[start + 4], r5 = data[start + 5], r6 = data[start + 6], r7 = data[start + 7];
     const end = start + n - (n % 8);
     let i = start + 8;
     for (; i < end; i += 8) {
-      for (let j = 0; j < 8; j++) lanes[j] = add(float32, lanes[j], data[i + j]);
+      r0 = add(float32, r0, data[i]); r1 = add(float32, r1, data[i + 1]);
+      r2 = add(float32, r2, data[i + 2]); r3 = add(float32, r3, data[i + 3]);
+      r4 = add(float32, r4, data[i + 4]); r5 = add(float32, r5, data[i + 5]);
+      r6 = add(float32, r6, data[i + 6]); r7 = add(float32, r7, data[i + 7]);
     }
     // ... combined as a balanced tree, then the leftover tail added one by one.
-    const low = add(float32, add(float32, lanes[0], lanes[1]), add(float32, lanes[2], lanes[3]));
-    const high = add(float32, add(float32, lanes[4], lanes[5]), add(float32, lanes[6], lanes[7]));
+    const low = add(float32, add(float32, r0, r1), add(float32, r2, r3));
+    const high = add(float32, add(float32, r4, r5), add(float32, r6, r7));
     let sum = add(float32, low, high);
     for (; i < start + n; i++) sum = add(float32, sum, data[i]);
     return sum;
