@@ -158,6 +158,7 @@ describe("fashion_mnist: damaged or missing files fail with the reason", () => {
 const DEBIAN = "/usr/share/datasets/fashion-mnist";
 
 describe("fashion_mnist: the real dataset (Debian's dataset-fashion-mnist)", function () {
+  this.timeout(120_000); // 30 MB to gunzip and scale on a possibly busy machine
   before(function () {
     if (!existsSync(join(DEBIAN, "train-images-idx3-ubyte.gz"))) this.skip();
   });
