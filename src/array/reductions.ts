@@ -9,7 +9,6 @@ import { ArrayLike, asarray } from "./creation";
 import { DType, isFloat } from "./dtype";
 import { pairwiseSum } from "./pairwise";
 import { stridedOffsets } from "./indexing";
-import { compileBinaryLoop } from "./kernels";
 
 export type Axis = number | readonly number[];
 
@@ -95,18 +94,10 @@ function sumInto(a: NDArray, runs: Runs, out: NDArray): void {
   const { length, alongReduced, outOffsets } = runs;
   const src = a.data, dst = out.data;
   const float32 = out.dtype === "float32";
-  if (!alongReduced) {
-    // Whole rows added into output rows (sum over axis 0): the ufunc loop for these storage
-    // kinds, which rounds each addition to the output's dtype as NumPy's does.
-    const addRow = compileBinaryLoop("a + b", dst, dst, 1, src, 1);
-    for (let r = 0, start = 0; r < outOffsets.length; r++, start += length) {
-      const o = outOffsets[r];
-      addRow(dst, o, dst, o, 1, 0, src, start, 1, 0, length, 1);
-    }
-    return;
-  }
   for (let r = 0, start = 0; r < outOffsets.length; r++, start += length) {
-    dst[outOffsets[r]] += pairwiseSum(src, start, length, float32);
+    const o = outOffsets[r];
+    if (alongReduced) dst[o] += pairwiseSum(src, start, length, float32);
+    else for (let k = 0; k < length; k++) dst[o + k] += src[start + k];
   }
 }
 
