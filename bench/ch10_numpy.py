@@ -8,12 +8,16 @@ Prints {case: CPU seconds} as JSON, the cases named as ch10.ts names them: the w
 training run (10001 epochs from a fresh model), the median epoch, and each phase's median.
 """
 import json
+import os
 import pathlib
 import sys
 import time
 import timeit
 
-import numpy as np
+# One BLAS thread: CPU time is what we compare, and idle BLAS threads spin (they made NumPy's
+# 128x784 dot cost 10x its wall time in CPU); nnfs-ts runs on one thread too.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "test" / "golden"))
 from book_numpy import Adam, Dense, ReLU, SoftmaxCCE, init, spiral_data, step  # noqa: E402

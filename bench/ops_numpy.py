@@ -5,11 +5,15 @@ way on both sides (float32 from a seeded normal stream), so both time the same w
 Times are CPU time (time.process_time), as timing.ts measures ours.
 """
 import json
+import os
 import sys
 import time
 import timeit
 
-import numpy as np
+# One BLAS thread: CPU time is what we compare, and idle BLAS threads spin (they made NumPy's
+# 128x784 dot cost 10x its wall time in CPU); nnfs-ts runs on one thread too.
+os.environ["OPENBLAS_NUM_THREADS"] = "1"
+import numpy as np  # noqa: E402
 
 
 def median_time(fn, min_seconds=0.2, repeats=7):
