@@ -121,17 +121,42 @@ function compileShort(k: number, kinds: number): Kernel {
   }`)() as Kernel;
 }
 
-/** The row of sums the wide kernel accumulates in (grown as needed, never shared between calls). */
-let rowSums = new Float64Array(64);
+/** The rows of sums the wide kernel accumulates in (grown as needed, never shared between calls). */
+let rowSums = new Float64Array(128);
 
 function matmulWide(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
-  if (rowSums.length < n) rowSums = new Float64Array(n);
+  if (rowSums.length < 2 * n) rowSums = new Float64Array(2 * n);
   const sums = rowSums;
-  for (let i = 0; i < m; i++) {
+  let i = 0;
+  // Two rows of A per pass: each value of B loaded once serves both rows' sums.
+  for (; i + 1 < m; i += 2) {
+    const a = i * k, a2 = a + k;
+    sums.fill(0, 0, 2 * n);
+    let p = 0;
+    // Four rows of B per sweep over the sums: fewer loads and stores, same order of adds.
+    for (; p + 3 < k; p += 4) {
+      const x0 = A[a + p], x1 = A[a + p + 1], x2 = A[a + p + 2], x3 = A[a + p + 3];
+      const y0 = A[a2 + p], y1 = A[a2 + p + 1], y2 = A[a2 + p + 2], y3 = A[a2 + p + 3];
+      const r0 = p * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
+      for (let j = 0; j < n; j++) {
+        const b0 = B[r0 + j], b1 = B[r1 + j], b2 = B[r2 + j], b3 = B[r3 + j];
+        sums[j] = sums[j] + x0 * b0 + x1 * b1 + x2 * b2 + x3 * b3;
+        sums[n + j] = sums[n + j] + y0 * b0 + y1 * b1 + y2 * b2 + y3 * b3;
+      }
+    }
+    for (; p < k; p++) {
+      const x0 = A[a + p], y0 = A[a2 + p], r = p * n;
+      for (let j = 0; j < n; j++) {
+        sums[j] += x0 * B[r + j];
+        sums[n + j] += y0 * B[r + j];
+      }
+    }
+    for (let j = 0, out = i * n; j < 2 * n; j++) C[out + j] = sums[j];
+  }
+  for (; i < m; i++) {
     const a = i * k;
     sums.fill(0, 0, n);
     let p = 0;
-    // Four rows of B per sweep over the sums: fewer loads and stores, same order of adds.
     for (; p + 3 < k; p += 4) {
       const a0 = A[a + p], a1 = A[a + p + 1], a2 = A[a + p + 2], a3 = A[a + p + 3];
       const r0 = p * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n;
@@ -143,7 +168,6 @@ function matmulWide(A: Float, B: Float, C: Float, m: number, k: number, n: numbe
       const ap = A[a + p], r = p * n;
       for (let j = 0; j < n; j++) sums[j] += ap * B[r + j];
     }
-    const out = i * n;
-    for (let j = 0; j < n; j++) C[out + j] = sums[j];
+    for (let j = 0, out = i * n; j < n; j++) C[out + j] = sums[j];
   }
 }
