@@ -71,6 +71,8 @@ describe("kernel spec", () => {
     const spec = buildKernelSpec();
     assert.deepStrictEqual(spec.argv, [
       process.execPath,
+      "--require",
+      path.join(ROOT, "dist", "notebook", "kernel-preload.js"),
       path.join(ROOT, "node_modules", "tslab", "bin", "tslab"),
       "kernel",
       "--config-path",
@@ -137,6 +139,18 @@ describe("executeNotebook (real tslab kernel)", function () {
     });
     assert.ok(fs.readFileSync(file).equals(bytes), "executeNotebook must not write the notebook");
     assert.deepStrictEqual(await leftoverKernels(process.pid), []);
+  });
+
+  it("delivers every message of a cell that prints thousands of lines", async () => {
+    // Without the kernel preload, zeromq rejects tslab's sends after 512 in a row and the
+    // cell's closing "idle" status is lost: the run would hang until the timeout.
+    const run = await executeNotebook(fixture("many-lines.ipynb"), { timeoutMs: 60_000 });
+    assert.strictEqual(run.failure, null);
+    const [printed, after] = run.cells.map((c) => c.outputs);
+    const text = printed.map((o) => (o as { text?: string }).text ?? "").join("");
+    assert.strictEqual(text.split("\n").length - 1, 2000);
+    assert.ok(text.endsWith("line 1999\n"));
+    assert.deepStrictEqual(after, [{ output_type: "stream", name: "stdout", text: "after\n" }]);
   });
 
   it("writes outputs in place only on success, formatted like Jupyter", async () => {

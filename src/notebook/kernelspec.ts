@@ -45,7 +45,10 @@ export function buildKernelSpec(): KernelSpec {
   // has another node, or none, and tslab is only installed inside this project.
   const tslabDir = path.dirname(require.resolve("tslab/package.json", { paths: [PROJECT_ROOT] }));
   return {
-    argv: [process.execPath, path.join(tslabDir, "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
+    argv: [
+      process.execPath, "--require", path.join(PROJECT_ROOT, "dist", "notebook", "kernel-preload.js"),
+      path.join(tslabDir, "bin", "tslab"), "kernel", "--config-path", "{connection_file}",
+    ],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     interrupt_mode: "signal",

@@ -1,0 +1,22 @@
+// Loaded into the kernel process before tslab (the kernel spec's `node --require`).
+//
+// tslab sends its messages without awaiting them. zeromq 6 writes the first 512 sends in a row
+// at once, then defers one to let the event loop breathe, and rejects every send made before
+// that one is written ("Socket is busy writing"). tslab never sees the rejection: the message
+// is lost, and when it is a cell's closing "idle" status, Jupyter waits forever. A long
+// training cell that prints or redraws its progress line reaches 512 easily.
+//
+// With a send timeout of 0, zeromq always writes at once. The kernel's sockets never block
+// on a send (PUB drops at its high-water mark, ROUTER drops for unknown peers), so nothing
+// waits and nothing is lost.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const zmq = require("zeromq") as Record<string, new (options?: Record<string, unknown>) => object>;
+
+for (const name of ["Publisher", "Router", "Reply"]) {
+  const Socket = zmq[name];
+  zmq[name] = class extends Socket {
+    constructor(options: Record<string, unknown> = {}) {
+      super({ sendTimeout: 0, ...options });
+    }
+  };
+}
