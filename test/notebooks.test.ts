@@ -11,8 +11,12 @@ import { executeNotebook, ExecutedCell, formatFailure, NotebookRun } from "../sr
 
 const ROOT = path.resolve(__dirname, "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
-/** Per-cell limit inside a notebook run; the runner interrupts a cell that exceeds it. */
-const CELL_TIMEOUT_MS = Number(process.env.NNFS_CELL_TIMEOUT ?? 600) * 1000;
+/**
+ * Per-cell limit inside a notebook run (seconds in NNFS_CELL_TIMEOUT); the runner interrupts a
+ * cell that exceeds it. 30 minutes: the 10001-epoch and Fashion-MNIST training cells take
+ * several minutes each, more on a busy machine.
+ */
+const CELL_TIMEOUT_MS = Number(process.env.NNFS_CELL_TIMEOUT ?? 1800) * 1000;
 
 /** What a notebook test asserts for one cell; thrown errors are the test failure. */
 function checkCell(run: NotebookRun, cell: ExecutedCell, label: string): void {
