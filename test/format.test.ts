@@ -4,19 +4,8 @@ import { NDArray } from "../src/array/core";
 import { reprFloat } from "../src/array/float-digits";
 import { f, float, format, print, repr, str } from "../src/python/print";
 import { casesOf, decode, scalarOf } from "./helpers/printing-golden";
+import { captured } from "./helpers/stdout";
 
-/** What print(...) wrote to stdout. */
-function captured(run: () => void): string {
-  const write = process.stdout.write;
-  let out = "";
-  process.stdout.write = ((chunk: string) => { out += chunk; return true; }) as typeof process.stdout.write;
-  try {
-    run();
-  } finally {
-    process.stdout.write = write;
-  }
-  return out;
-}
 
 describe("Python scalar repr (goldens from Python and NumPy)", () => {
   const scalars = casesOf("scalar");
