@@ -6,7 +6,6 @@ import { f, float, format, print, repr, str } from "../src/python/print";
 import { casesOf, decode, scalarOf } from "./helpers/printing-golden";
 import { captured } from "./helpers/stdout";
 
-
 describe("Python scalar repr (goldens from Python and NumPy)", () => {
   const scalars = casesOf("scalar");
   it("has float64 and float32 cases", () => assert.ok(scalars.length >= 90));
