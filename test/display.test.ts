@@ -1,27 +1,9 @@
 import { strict as assert } from "assert";
 import pl from "nodejs-polars";
-import { display, DisplayHandle, inNotebook, MimeBundle } from "../src/notebook/display";
+import { display, DisplayHandle, inNotebook } from "../src/notebook/display";
 import { bookLine, HistoryRow, TrainingProgress } from "../src/notebook/progress";
 import { history_dataframe, show_table, tableHtml } from "../src/notebook/table";
-
-interface Sent {
-  message: { data: MimeBundle; metadata: unknown; transient: { display_id?: string } };
-  update: boolean;
-}
-
-// Stands in for a running tslab kernel: its jupyter module's writer is what display() uses.
-function withKernel(body: (sent: Sent[]) => void): Sent[] {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: unknown };
-  const sent: Sent[] = [];
-  jupyter.lastWriteDisplayData = (message: Sent["message"], update: boolean) => sent.push({ message, update });
-  try {
-    body(sent);
-  } finally {
-    jupyter.lastWriteDisplayData = null;
-  }
-  return sent;
-}
+import { Sent, withKernel } from "./helpers/fake-kernel";
 
 function captureLog(body: () => void): string[] {
   const lines: string[] = [];
@@ -122,6 +104,60 @@ describe("TrainingProgress", () => {
     const history = (progress as unknown as TrainingProgress).history;
     assert.equal(history.length, 201);
     assert.deepEqual(Object.keys(history[0]), ["epoch", "acc", "loss", "lr"]);
+  });
+
+  it("writes the learning rate as the book's float: 1.0, not 1", () => {
+    const sent = withKernel(() => new TrainingProgress({ epochs: 1 }).update(0, { acc: 0.5, lr: 1 }));
+    assert.match(String(sent[0].message.data["text/plain"]), /  acc: 0\.500  lr: 1\.0  0\.0 s$/);
+  });
+
+  it("training in batches: the line names epoch and step, the bar counts steps from the first epoch", () => {
+    let now = 0;
+    const texts = withKernel(() => {
+      const progress = new TrainingProgress({ epochs: 10, first_epoch: 1, steps: 469, now: () => now });
+      progress.start();
+      for (const [epoch, step] of [[1, 0], [6, 233], [10, 468]]) {
+        now += 1000;
+        progress.update(epoch, { acc: 0.875, loss: 0.34449, lr: 0.00017574692442882248 }, step);
+      }
+      progress.close();
+    }).map((s) => String(s.message.data["text/plain"]));
+    assert.deepEqual(texts, [
+      `epoch 1/10 ${"░".repeat(20)}   0%  0.0 s`,
+      `epoch 1/10 step 0/468 ${"░".repeat(20)}   0%  acc: 0.875  loss: 0.344  lr: 0.0001757  1.0 s`,
+      // (5 * 469 + 234) / 4690 steps done
+      `epoch 6/10 step 233/468 ${"█".repeat(11)}${"░".repeat(9)}  55%  acc: 0.875  loss: 0.344  lr: 0.0001757  2.0 s`,
+      `epoch 10/10 step 468/468 ${"█".repeat(20)} 100%  acc: 0.875  loss: 0.344  lr: 0.0001757  3.0 s`,
+    ]);
+  });
+
+  it("training in batches redraws at most 4 times per second, and always the last step", () => {
+    let now = 0;
+    const sent = captureLogAnd(() => withKernel(() => {
+      const progress = new TrainingProgress({ epochs: 10, first_epoch: 1, steps: 469, now: () => now });
+      progress.start();
+      for (let epoch = 1; epoch <= 10; epoch++) {
+        for (let step = 0; step < 469; step++) {
+          now += 1;
+          progress.update(epoch, { acc: 0.5 }, step);
+        }
+      }
+    }));
+    // the start frame, one every 250 ms of the 4.69 s, and the last step
+    assert.equal(sent.length, 1 + 18 + 1);
+    assert.match(String(sent[sent.length - 1].message.data["text/plain"]), /^epoch 10\/10 step 468\/468 █{20} 100%  acc: 0\.500  4\.7 s$/);
+  });
+
+  it("epochs counted from 1: the last one is first_epoch + epochs - 1, and it is always drawn", () => {
+    const sent = withKernel(() => {
+      const progress = new TrainingProgress({ epochs: 3, first_epoch: 1, now: () => 0 });
+      progress.start();
+      for (let epoch = 1; epoch <= 3; epoch++) progress.update(epoch, { loss: 1 / epoch });
+    });
+    assert.deepEqual(sent.map((s) => s.message.data["text/plain"]), [
+      `epoch 1/3 ${"░".repeat(20)}   0%  0.0 s`,
+      `epoch 3/3 ${"█".repeat(20)} 100%  loss: 0.333  0.0 s`,
+    ]);
   });
 
   it("bookLine writes chapter 14's loss parts in parentheses", () => {

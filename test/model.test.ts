@@ -10,8 +10,9 @@ import {
   Accuracy_Categorical, Accuracy_Regression, Activation_Linear, Activation_ReLU, Activation_Sigmoid,
   Activation_Softmax, Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense, Layer_Dropout,
   Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy, Loss_MeanSquaredError, Model, Optimizer,
-  Optimizer_Adam,
+  Optimizer_Adam, TrainOptions,
 } from "../src/network";
+import { Sent, withKernel } from "./helpers/fake-kernel";
 import { captured } from "./helpers/stdout";
 
 /** `acc: ..., loss: ... (data_loss: ..., reg_loss: ...), lr: ...` for float32 losses, as the book's f-strings print it. */
@@ -348,5 +349,69 @@ describe("Model: evaluate, predict and errors", () => {
     const binary = new Accuracy_Categorical({ binary: true });
     assert.equal(binary.calculate(np.array([[1], [0]]), np.array([[1], [1]])), 0.5);
     assert.equal(binary.calculate_accumulated(), 0.5);
+  });
+});
+
+describe("Model.train's live progress line", () => {
+  /** The same small spiral model and data each call (nnfs.init() first), so runs can be compared. */
+  function spiralModel(): [Model, NDArray, NDArray] {
+    nnfs.init();
+    const [X, y] = spiral_data(100, 3);
+    const model = new Model();
+    model.add(new Layer_Dense(2, 16));
+    model.add(new Activation_ReLU());
+    model.add(new Layer_Dense(16, 3));
+    model.add(new Activation_Softmax());
+    model.set({ loss: new Loss_CategoricalCrossentropy(), optimizer: new Optimizer_Adam({ decay: 1e-3 }), accuracy: new Accuracy_Categorical() });
+    model.finalize();
+    return [model, X, y];
+  }
+  // 300 samples in batches of 10: 30 steps per epoch
+  const batched: TrainOptions = { epochs: 2, batch_size: 10, print_every: 10 };
+  const train = (options: TrainOptions): string => {
+    const [model, X, y] = spiralModel();
+    return captured(() => model.train(X, y, { ...options, validation_data: [X, y] }));
+  };
+  const texts = (sent: Sent[]) => sent.map((s) => String(s.message.data["text/plain"]));
+
+  it("in a notebook: on by default, book lines unchanged, one display redrawn, ending at the last step", () => {
+    const bookLines = train({ ...batched, progress: false });
+    let out = "";
+    let elapsed = 0;
+    const sent = withKernel(() => {
+      const started = Date.now();
+      out = train(batched);
+      elapsed = Date.now() - started;
+    });
+    assert.equal(out, bookLines);
+    assert.equal(linesOf(out, "step:").length, 2 * 4); // steps 0, 10, 20 and the last, 29
+    assert.ok(sent.length >= 2, "a start frame and the last step");
+    assert.equal(new Set(sent.map((s) => s.message.transient.display_id)).size, 1);
+    assert.deepEqual(sent.map((s) => s.update), [false, ...sent.slice(1).map(() => true)]);
+    // 61 updates; throttled to the start frame, the last step and one per 250 ms in between
+    assert.ok(sent.length <= 2 + Math.floor(elapsed / 250), `${sent.length} frames in ${elapsed} ms`);
+    const frames = texts(sent);
+    assert.match(frames[0], /^epoch 1\/2 ░{20}   0%  0\.\d s$/);
+    // the last frame shows what the book's last step line shows
+    const [, acc, loss] = /^step: 29, acc: (\S+), loss: (\S+) /.exec(linesOf(out, "step: 29").pop()!)!;
+    assert.match(frames[frames.length - 1], new RegExp(`^epoch 2/2 step 29/29 █{20} 100%  acc: ${acc}  loss: ${loss}  lr: 0\\.0009443  \\d+\\.\\d s$`));
+  });
+
+  it("in a notebook, without batches: epochs from 1 to epochs, ending at the last", () => {
+    const options: TrainOptions = { epochs: 3, print_every: 1 };
+    const bookLines = train({ ...options, progress: false });
+    let out = "";
+    const frames = texts(withKernel(() => { out = train(options); }));
+    assert.equal(out, bookLines);
+    const [, acc, loss] = /^epoch: 3, acc: (\S+), loss: (\S+) /.exec(linesOf(out, "epoch: 3")[0])!;
+    assert.match(frames[frames.length - 1], new RegExp(`^epoch 3/3 █{20} 100%  acc: ${acc}  loss: ${loss}  lr: 0\\.000998  \\d+\\.\\d s$`));
+  });
+
+  it("outside a notebook: off by default; asked for, it prints its last state once, after the book's lines", () => {
+    const bookLines = train({ ...batched, progress: false });
+    assert.equal(train(batched), bookLines);
+    const withLine = train({ ...batched, progress: true });
+    assert.ok(withLine.startsWith(bookLines), "the book's lines first, unchanged");
+    assert.match(withLine.slice(bookLines.length), /^epoch 2\/2 step 29\/29 █{20} 100%  acc: \d\.\d{3}  loss: \d\.\d{3}  lr: 0\.0009443  \d+\.\d s\n$/);
   });
 });

@@ -5,6 +5,11 @@ import * as np from "../array/np";
 import type { NDArray } from "../array/core";
 import { formatShape } from "../array/core";
 import { f, float, print } from "../python/print";
+// The live line is notebook output, but progress.ts is a leaf (it knows nothing of networks) and
+// draws nothing outside a kernel unless asked, so the model uses it directly: passing it in
+// would make every caller wire up what every caller wants.
+import { inNotebook } from "../notebook/display";
+import { TrainingProgress } from "../notebook/progress";
 import { Activation_Softmax } from "./activations";
 import type { Accuracy } from "./accuracy";
 import { Layer_Dense, Layer_Input } from "./layers";
@@ -32,6 +37,12 @@ export interface TrainOptions {
   batch_size?: number | null;
   print_every?: number;
   validation_data?: [X_val: NDArray, y_val: NDArray] | null;
+  /**
+   * One live line above the book's lines (epoch, step, acc, loss, lr, elapsed time, a bar),
+   * redrawn at most 4 times a second. On by default in a notebook; elsewhere off, since outside
+   * a kernel the line can only be printed once, at the end, after the book's lines.
+   */
+  progress?: boolean;
 }
 
 export class Model {
@@ -85,13 +96,16 @@ export class Model {
    * validation line. Without batch_size: chapter 18's, one step per epoch over all of X, an
    * `epoch: N, acc: ...` line every print_every epochs, and validation once after the last epoch.
    * The book's train() changes between those chapters; keeping both lets each chapter print its lines.
+   * The live line (options.progress) comes on top and leaves those lines as they are.
    */
   train(X: NDArray, y: NDArray, options: TrainOptions = {}): void {
-    const { epochs = 1, batch_size = null, print_every = 1, validation_data = null } = options;
+    const { epochs = 1, batch_size = null, print_every = 1, validation_data = null, progress = inNotebook() } = options;
     const { loss, optimizer, accuracy } = this.parts("train", true);
     const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
+    const live = progress ? new TrainingProgress({ epochs, first_epoch: 1, steps: train_steps }) : null;
+    live?.start();
 
     for (let epoch = 1; epoch <= epochs; epoch++) {
       if (batched) print(f`epoch: ${epoch}`);
@@ -111,9 +125,14 @@ export class Model {
         for (const layer of this.trainable_layers) optimizer.update_params(layer);
         optimizer.post_update_params();
 
-        const progress = () => progressLine(batch_accuracy, data_loss, regularization_loss, optimizer);
-        if (!batched && epoch % print_every === 0) print(`epoch: ${epoch}, ${progress()}`);
-        if (batched && (step % print_every === 0 || step === train_steps - 1)) print(`step: ${step}, ${progress()}`);
+        live?.update(epoch, {
+          acc: batch_accuracy,
+          loss: addLosses(data_loss, regularization_loss),
+          lr: optimizer.current_learning_rate,
+        }, batched ? step : undefined);
+        const line = () => progressLine(batch_accuracy, data_loss, regularization_loss, optimizer);
+        if (!batched && epoch % print_every === 0) print(`epoch: ${epoch}, ${line()}`);
+        if (batched && (step % print_every === 0 || step === train_steps - 1)) print(`step: ${step}, ${line()}`);
       }
 
       if (batched) {
@@ -124,6 +143,7 @@ export class Model {
       }
     }
     if (!batched && validation_data !== null) this.evaluate(validation_data[0], validation_data[1]);
+    live?.close();
   }
 
   /** Loss and accuracy on data the model does not learn from: `validation, acc: ..., loss: ...`. */

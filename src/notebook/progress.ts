@@ -5,6 +5,9 @@
 //   const progress = new TrainingProgress({ epochs: 10001, print_every: 100 });
 //   for (let epoch = 0; epoch < 10001; epoch++) { ...; progress.update(epoch, { acc, loss, lr }); }
 //   progress.close();
+//
+// Training in batches (Model.train) passes `steps` per epoch and the step with each update; the
+// line then shows the step too and its bar counts steps.
 import { reprFloat, roundFixed } from "../array/float-digits";
 import { DisplayHandle } from "./display";
 
@@ -14,6 +17,10 @@ export type HistoryRow = { epoch: number } & Record<string, number>;
 export interface ProgressOptions {
   /** How many epochs the loop runs (the book's range(10001) -> 10001); sizes the bar. */
   epochs: number;
+  /** The first epoch's number: 0 for the book's range() loops (the default), 1 for Model.train's. */
+  first_epoch?: number;
+  /** Steps per epoch when training in batches; each update then names its step. */
+  steps?: number;
   /** Also print the book's line when epoch % print_every == 0 (0: never). */
   print_every?: number;
   /** Minimum time between two redraws of the live line; 250 ms = at most 4 per second. */
@@ -35,14 +42,18 @@ export class TrainingProgress {
     this.started = this.now();
   }
 
-  update(epoch: number, metrics: Record<string, number>): void {
-    const row = { epoch, ...metrics } as HistoryRow;
+  /** Shows the line before the first update, so that lines printed until then appear under it. */
+  start(): void {
+    this.show(`epoch ${this.firstEpoch}/${this.lastEpoch}`, 0, "", this.now());
+  }
+
+  update(epoch: number, metrics: Record<string, number>, step?: number): void {
+    const row = (step === undefined ? { epoch, ...metrics } : { epoch, step, ...metrics }) as HistoryRow;
     this.history.push(row);
     const every = this.options.print_every ?? 0;
     if (every > 0 && epoch % every === 0) console.log(bookLine(row));
     const now = this.now();
-    const last = epoch >= this.options.epochs - 1;
-    if (last || now - this.lastDrawn >= (this.options.interval_ms ?? 250)) {
+    if (this.fractionDone(row) >= 1 || now - this.lastDrawn >= (this.options.interval_ms ?? 250)) {
       this.draw(row, now);
     }
   }
@@ -55,14 +66,35 @@ export class TrainingProgress {
   }
 
   private draw(row: HistoryRow, now: number): void {
-    this.lastDrawn = now;
     this.drawnRow = row;
-    const done = Math.min(1, (row.epoch + 1) / this.options.epochs);
+    const step = "step" in row ? ` step ${row.step}/${this.steps - 1}` : "";
+    this.show(`epoch ${row.epoch}/${this.lastEpoch}${step}`, this.fractionDone(row), metricsText(row), now);
+  }
+
+  private show(position: string, done: number, metrics: string, now: number): void {
+    this.lastDrawn = now;
     const filled = Math.round(done * BAR_WIDTH);
     const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
-    const text = `epoch ${row.epoch}/${this.options.epochs - 1} ${bar} ${(100 * done).toFixed(0).padStart(3)}%  ` +
-      `${metricsText(row)}  ${((now - this.started) / 1000).toFixed(1)} s`;
-    this.output.update({ "text/plain": text });
+    const parts = [`${position} ${bar} ${(100 * done).toFixed(0).padStart(3)}%`, metrics, `${((now - this.started) / 1000).toFixed(1)} s`];
+    this.output.update({ "text/plain": parts.filter((part) => part !== "").join("  ") });
+  }
+
+  /** The share of all steps done once the row's step (or its whole epoch) is done. */
+  private fractionDone(row: HistoryRow): number {
+    const stepsDone = (row.epoch - this.firstEpoch) * this.steps + ("step" in row ? row.step + 1 : this.steps);
+    return Math.min(1, stepsDone / (this.options.epochs * this.steps));
+  }
+
+  private get firstEpoch(): number {
+    return this.options.first_epoch ?? 0;
+  }
+
+  private get lastEpoch(): number {
+    return this.firstEpoch + this.options.epochs - 1;
+  }
+
+  private get steps(): number {
+    return this.options.steps ?? 1;
   }
 
   private now(): number {
@@ -70,11 +102,14 @@ export class TrainingProgress {
   }
 }
 
-/** "acc: 0.983  loss: 0.074  lr: 0.04975" for the live line: every metric of the row, in order. */
+/**
+ * "acc: 0.983  loss: 0.074  lr: 0.04975" for the live line: every metric of the row, in order;
+ * the learning rate to 4 significant digits, written as the book's float (1.0, not 1).
+ */
 function metricsText(row: HistoryRow): string {
   return Object.keys(row)
-    .filter((key) => key !== "epoch")
-    .map((key) => `${key}: ${key === "lr" ? Number(row.lr.toPrecision(4)) : fixed3(row[key])}`)
+    .filter((key) => key !== "epoch" && key !== "step")
+    .map((key) => `${key}: ${key === "lr" ? reprFloat(Number(row.lr.toPrecision(4))) : fixed3(row[key])}`)
     .join("  ");
 }
 
