@@ -5,6 +5,7 @@ import { inspect } from "util";
 import { DType, Storage, allocate, castValue, checkDType } from "./dtype";
 import { array_repr, array_str } from "./printing";
 import { getIndex, setIndex, Index } from "./indexing";
+import { native } from "./native";
 
 export type Shape = readonly number[];
 export type NestedList = number | boolean | NestedList[];
@@ -168,6 +169,7 @@ function transpose2d(a: NDArray): NDArray {
   const [rows, cols] = a.shape;
   const out = NDArray.empty([cols, rows], a.dtype);
   const src = a.data, dst = out.data;
+  if (native?.transpose2d(src, dst, rows, cols)) return out;
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) dst[j * rows + i] = src[i * cols + j];
   }

@@ -9,6 +9,7 @@
 import { NDArray, Shape, formatShape, normalizeIndex, shapeSize, stridesOf } from "./core";
 import { castValue, isFloat } from "./dtype";
 import { broadcastShapes } from "./broadcast";
+import { native } from "./native";
 
 export type Index = number | string | NDArray | readonly number[];
 
@@ -73,6 +74,7 @@ export function setIndex(a: NDArray, index: Index[], value: NDArray | number | b
  * time: measured 1.6x slower on 300x64).
  */
 function fillMaskedFloat(dst: Float32Array | Float64Array, mask: Uint8Array, value: number): void {
+  if (native?.fillMasked(dst, mask, value)) return;
   const words = dst instanceof Float64Array ? 2 : 1;
   const bits = new Int32Array(dst.buffer, dst.byteOffset, dst.length * words);
   const valueBits = new Int32Array((dst instanceof Float64Array ? Float64Array.of(value) : Float32Array.of(value)).buffer);

@@ -4,6 +4,7 @@
 // and Float64Array operands ~1.6x slower than one that sees one kind. So every (expression,
 // storage kinds, stride kinds) gets its own small function, made once and cached.
 import type { Storage } from "./dtype";
+import { BINARY_OPS, native } from "./native";
 
 /**
  * `rows` runs of `n` outputs each, written contiguously into o from oo. Along a run x advances
@@ -58,7 +59,7 @@ export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: numb
       ${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }
     }`;
-    return named("binary", expr, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
+    return orNative(expr, o, x, y, named("binary", expr, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop);
   });
 }
 
@@ -86,8 +87,27 @@ export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, 
       ${a.before}${b.before}
       for (let j = 0; j < n; j++) { ${a.each} ${b.each} const m = -(${pick}); ${copy} }
     }`;
-    return named("select", pick, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop;
+    return orNative(pick, o, x, y, named("select", pick, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop);
   });
+}
+
+/** Fewer outputs than this stay in the TypeScript loop: crossing into the addon costs about as much. */
+const NATIVE_MIN = 64;
+
+/**
+ * The addon's loop for `expr` when it has one for these storage types (float32 or float64
+ * operands of one kind; a result of that kind, or bool for comparisons), else the loop `js`.
+ */
+function orNative(expr: string, o: Storage, x: Storage, y: Storage, js: BinaryLoop): BinaryLoop {
+  const op = BINARY_OPS.indexOf(expr);
+  const float = x instanceof Float32Array || x instanceof Float64Array;
+  const result = expr.startsWith("+(") ? o instanceof Uint8Array : o.constructor === x.constructor;
+  if (!native || op < 0 || !float || y.constructor !== x.constructor || !result) return js;
+  const { binary } = native;
+  return (o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows) => {
+    if (n * rows < NATIVE_MIN) js(o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows);
+    else binary(op, o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows);
+  };
 }
 
 export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoop {

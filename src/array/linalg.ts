@@ -12,6 +12,7 @@ import { DType, castValue, promoteTypes } from "./dtype";
 import { config } from "./config";
 import { asarray } from "./creation";
 import { multiply, Operand } from "./elementwise";
+import { native } from "./native";
 
 /** np.dot(a, b). A 1-D by 1-D product is a 0-d array (NumPy's scalar, keeping its dtype). */
 export function dot(a: Operand, b: Operand): NDArray {
@@ -65,7 +66,7 @@ function asFloat(data: NDArray["data"]): Float {
  * Otherwise: for each row of A, add A[i][p] times row p of B into a float64 row of sums.
  */
 function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
-  if (n === 0) return;
+  if (n === 0 || native?.matmul(A, B, C, m, k, n)) return;
   const kinds = (A instanceof Float64Array ? 1 : 0) + (B instanceof Float64Array ? 2 : 0) + (C instanceof Float64Array ? 4 : 0);
   if (n <= NARROW) compiled(narrowKernels, n, kinds, compileNarrow)(A, B, C, m, k, n);
   else if (k <= SHORT) compiled(shortKernels, k, kinds, compileShort)(A, B, C, m, k, n);

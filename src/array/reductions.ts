@@ -9,6 +9,7 @@ import { ArrayLike, asarray } from "./creation";
 import { DType, isFloat } from "./dtype";
 import { pairwiseSum } from "./pairwise";
 import { stridedOffsets } from "./indexing";
+import { native } from "./native";
 
 export type Axis = number | readonly number[];
 
@@ -93,6 +94,7 @@ function runsOf(shape: Shape, reduced: boolean[]): Runs {
 function sumInto(a: NDArray, runs: Runs, out: NDArray): void {
   const { length, alongReduced, outOffsets } = runs;
   const src = a.data, dst = out.data;
+  if (native?.sumRuns(src, dst, length, alongReduced, outOffsets)) return;
   const float32 = out.dtype === "float32";
   for (let r = 0, start = 0; r < outOffsets.length; r++, start += length) {
     const o = outOffsets[r];

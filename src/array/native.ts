@@ -1,0 +1,40 @@
+// The compiled kernels (native/kernels.cc), when `npm install` could build them: the same
+// arithmetic as the TypeScript loops, in the same order, with the compiler's vector instructions.
+// Without a C++ compiler the TypeScript loops run instead and give identical results, slower.
+// NNFS_NATIVE=0 turns the kernels off (the tests run both ways and compare them).
+import * as fs from "fs";
+import * as path from "path";
+import type { Storage } from "./dtype";
+
+type Float = Float32Array | Float64Array;
+
+export interface NativeKernels {
+  /** A BinaryLoop (see kernels.ts) for operation `op` of BINARY_OPS; false if it has no loop for these types. */
+  binary(op: number, o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
+    y: Storage, yo: number, sy: number, yr: number, n: number, rows: number): boolean;
+  /** C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. */
+  matmul(A: Float, B: Float, C: Float, m: number, k: number, n: number): boolean;
+  /** The pairwise sums of reductions.ts's runs, into dst. */
+  sumRuns(src: Storage, dst: Storage, length: number, alongReduced: boolean, outOffsets: Int32Array): boolean;
+  transpose2d(src: Storage, dst: Storage, rows: number, cols: number): boolean;
+  fillMasked(dst: Storage, mask: Uint8Array, value: number): boolean;
+}
+
+/** The binary ufuncs the addon has loops for, by their TypeScript expression; the index is the op number. */
+export const BINARY_OPS = [
+  "a + b", "a - b", "a * b", "a / b", "(a > b) | (a !== a)", "(a < b) | (a !== a)",
+  "+(a === b)", "+(a !== b)", "+(a > b)", "+(a >= b)", "+(a < b)", "+(a <= b)",
+];
+
+/** node-gyp's output in the package root: two levels up from dist/array/ and src/array/ (further from a copy). */
+function load(): NativeKernels | null {
+  if (process.env.NNFS_NATIVE === "0") return null;
+  for (let dir = path.join(__dirname, ".."); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "..", "build", "Release", "nnfs_kernels.node");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    if (fs.existsSync(file)) return require(file) as NativeKernels;
+  }
+  return null;
+}
+
+export const native: NativeKernels | null = load();
