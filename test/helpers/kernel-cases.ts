@@ -1,0 +1,65 @@
+// Prints, as JSON, the bytes of many results of the operations the C++ kernels speed up, over
+// inputs full of special values. native.test.ts runs it with and without the kernels
+// (NNFS_NATIVE=0) and compares: the two must agree bit for bit.
+import * as np from "../../src/array/np";
+import type { NDArray } from "../../src/array/core";
+import type { DType } from "../../src/array/dtype";
+import { native } from "../../src/array/native";
+
+const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-310, 3.4e38, 1, -1, 0.1, 2 ** -20];
+
+/** Random normals scaled over many magnitudes, with the special values sprinkled in. */
+function inputs(shape: number[], dtype: DType, seed: number): NDArray {
+  const rng = new np.random.RandomState(seed);
+  const values = np.multiply(rng.randn(...shape), np.power(10, (rng.randint(-3, 4, shape) as NDArray).astype("float64")));
+  const flat = values.reshape(-1);
+  for (let i = 0; i < flat.size; i += 7) flat.data[i] = SPECIAL[(i / 7) % SPECIAL.length];
+  return flat.reshape(...shape).astype(dtype);
+}
+
+const results: Record<string, string> = { native: String(native !== null) };
+// A NaN is recorded as one NaN: its sign and payload are not observable (printing, comparisons)
+// and differ between V8, which rewrites some NaNs to its own, and the processor's arithmetic.
+const record = (name: string, a: NDArray | number): void => {
+  const bytes = typeof a === "number" ? new Float64Array([a]) : a.data.slice();
+  if (bytes instanceof Float32Array || bytes instanceof Float64Array) bytes.forEach((v, i) => { if (v !== v) bytes[i] = NaN; });
+  results[name] = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+};
+
+const binary = {
+  add: np.add, subtract: np.subtract, multiply: np.multiply, divide: np.divide,
+  maximum: np.maximum, minimum: np.minimum, equal: np.equal, not_equal: np.not_equal,
+  greater: np.greater, greater_equal: np.greater_equal, less: np.less, less_equal: np.less_equal,
+};
+const shapes: [string, number[], number[]][] = [
+  ["same", [300, 64], [300, 64]], ["row", [300, 64], [1, 64]], ["column", [300, 64], [300, 1]],
+  ["scalar", [300, 64], []], ["scalar-first", [], [40, 50]], ["3-d", [4, 30, 20], [30, 1]], ["small", [3, 5], [3, 5]],
+];
+for (const dtype of ["float32", "float64"] as DType[]) {
+  for (const [where, sa, sb] of shapes) {
+    const a = inputs(sa, dtype, 1), b = inputs(sb, dtype, 2);
+    for (const [name, ufunc] of Object.entries(binary)) record(`${name} ${dtype} ${where}`, ufunc(a, b));
+  }
+  const a = inputs([300, 64], dtype, 3);
+  record(`add out= ${dtype}`, np.add(a, inputs([1, 64], dtype, 4), { out: a.copy() }));
+  for (const shape of [[7], [8], [128], [129], [1000], [300, 64], [3, 300], [60, 7, 9]]) {
+    const x = inputs(shape, dtype, 5);
+    record(`sum ${dtype} ${shape}`, np.sum(x));
+    record(`mean ${dtype} ${shape}`, np.mean(x));
+    for (let axis = 0; axis < shape.length; axis++) record(`sum axis ${axis} ${dtype} ${shape}`, np.sum(x, { axis, keepdims: true }));
+  }
+  const masked = inputs([300, 64], dtype, 6);
+  masked.set([np.less_equal(inputs([300, 64], dtype, 7), 0)], 0);
+  record(`masked fill ${dtype}`, masked);
+}
+for (const dtype of ["float32", "float64", "int32", "int64", "uint8", "bool"] as DType[]) {
+  record(`transpose ${dtype}`, inputs([37, 70], dtype, 8).T);
+}
+const products: [number, number, number][] = [[300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1]];
+for (const [m, k, n] of products) {
+  for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {
+    const a = np.multiply(inputs([m, k], ta, 9), 1), b = inputs([k, n], tb, 10);
+    record(`dot ${m}x${k} ${ta} @ ${k}x${n} ${tb}`, np.dot(a, b));
+  }
+}
+process.stdout.write(JSON.stringify(results));
