@@ -2,7 +2,7 @@
 // Everything else (ufuncs, reductions, dot, indexing, printing) is a function over
 // this small class, the way NumPy splits its core from its ufuncs.
 import { inspect } from "util";
-import { DType, Storage, allocate, castValue, checkDType } from "./dtype";
+import { DType, Storage, allocate, allocateForResult, castValue, checkDType } from "./dtype";
 import { array_repr, array_str } from "./printing";
 import { getIndex, setIndex, Index } from "./indexing";
 import { native } from "./native";
@@ -29,6 +29,11 @@ export class NDArray {
     return new NDArray(allocate(dtype, shapeSize(shape)), shape, dtype);
   }
 
+  /** A new array for a result that writes every element: its memory is not cleared (see allocateForResult). */
+  static forResult(shape: Shape, dtype: DType): NDArray {
+    return new NDArray(allocateForResult(dtype, shapeSize(shape)), shape, dtype);
+  }
+
   get ndim(): number { return this.shape.length; }
   get size(): number { return this.data.length; }
 
@@ -41,7 +46,7 @@ export class NDArray {
     if (n < 2) return this.copy();
     if (n === 2 && order[0] === 1) return transpose2d(this);
     const outShape = order.map((a) => this.shape[a]);
-    const out = NDArray.empty(outShape, this.dtype);
+    const out = NDArray.forResult(outShape, this.dtype);
     const inStrides = stridesOf(this.shape);
     const strides = order.map((a) => inStrides[a]);
     const idx = new Array(n).fill(0);
@@ -62,7 +67,7 @@ export class NDArray {
 
   astype(dtype: DType): NDArray {
     checkDType(dtype);
-    const out = NDArray.empty(this.shape, dtype);
+    const out = NDArray.forResult(this.shape, dtype);
     if (dtype === "bool" || dtype === "int32" || dtype === "int64" || dtype === "uint8") {
       for (let i = 0; i < this.size; i++) out.data[i] = castValue(dtype, this.data[i]);
     } else {
@@ -167,7 +172,7 @@ function resolveShape(dims: number[], size: number): number[] {
 
 function transpose2d(a: NDArray): NDArray {
   const [rows, cols] = a.shape;
-  const out = NDArray.empty([cols, rows], a.dtype);
+  const out = NDArray.forResult([cols, rows], a.dtype);
   const src = a.data, dst = out.data;
   if (native?.transpose2d(src, dst, rows, cols)) return out;
   for (let i = 0; i < rows; i++) {

@@ -17,13 +17,26 @@ export function checkDType(name: unknown): DType {
 }
 
 export function allocate(dtype: DType, size: number): Storage {
-  switch (dtype) {
-    case "float32": return new Float32Array(size);
-    case "float64": case "int64": return new Float64Array(size);
-    case "int32": return new Int32Array(size);
-    case "uint8": case "bool": return new Uint8Array(size);
-  }
+  return new STORAGE[dtype](size);
 }
+
+/**
+ * Storage for a result whose every element is about to be written, so its memory is not
+ * cleared first: on the book's arrays clearing costs more than the arithmetic (a new
+ * 300x64 float32 array: ~7 µs zeroed, ~2 µs not). Node's Buffer.allocUnsafe gives such memory,
+ * small pieces of it from one shared pool. Up to 64 bytes V8 keeps arrays on its own heap,
+ * which is cheaper still.
+ */
+export function allocateForResult(dtype: DType, size: number): Storage {
+  const Type = STORAGE[dtype];
+  if (size * Type.BYTES_PER_ELEMENT <= 64) return new Type(size);
+  const bytes = Buffer.allocUnsafe(size * Type.BYTES_PER_ELEMENT);
+  return new Type(bytes.buffer, bytes.byteOffset, size);
+}
+
+const STORAGE = {
+  float32: Float32Array, float64: Float64Array, int64: Float64Array, int32: Int32Array, uint8: Uint8Array, bool: Uint8Array,
+} as const;
 
 export const isFloat = (d: DType): boolean => d === "float32" || d === "float64";
 export const isInteger = (d: DType): boolean => d === "int32" || d === "int64" || d === "uint8";

@@ -116,7 +116,7 @@ function makeBinary(name: string, spec: UfuncSpec): BinaryUfunc & PredicateUfunc
  */
 function intoOutput(name: string, shape: Shape, resultType: DType, given: NDArray | undefined, fill: (target: NDArray) => void): NDArray {
   if (!given) {
-    const out = NDArray.empty(shape, resultType);
+    const out = NDArray.forResult(shape, resultType);
     fill(out);
     return out;
   }
@@ -129,7 +129,7 @@ function intoOutput(name: string, shape: Shape, resultType: DType, given: NDArra
   if (given.dtype === resultType) {
     fill(given);
   } else {
-    const result = NDArray.empty(given.shape, resultType);
+    const result = NDArray.forResult(given.shape, resultType);
     fill(result);
     for (let i = 0; i < result.size; i++) given.data[i] = castValue(given.dtype, result.data[i]);
   }

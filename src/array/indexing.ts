@@ -30,7 +30,7 @@ interface Selection { shape: number[]; starts: Int32Array; block: number; advanc
 
 export function getIndex(a: NDArray, index: Index[]): NDArray {
   const { shape, starts, block } = select(a, index);
-  const out = NDArray.empty(shape, a.dtype);
+  const out = NDArray.forResult(shape, a.dtype);
   const src = a.data, dst = out.data;
   for (let b = 0; b < starts.length; b++) {
     const from = starts[b], to = b * block;

@@ -30,7 +30,7 @@ export function dot(a: Operand, b: Operand): NDArray {
   }
   const leading = x.shape.slice(0, -1), trailing = y.shape.slice(1);
   const m = shapeSize(leading), n = shapeSize(trailing);
-  const out = NDArray.empty([...leading, ...trailing], resultType);
+  const out = NDArray.forResult([...leading, ...trailing], resultType);
   // Float32 and float64 results take the sums straight; other dtypes are cast from float64 ones.
   const direct = out.data instanceof Float32Array || out.data instanceof Float64Array;
   const sums = direct ? out.data : new Float64Array(m * n);

@@ -142,42 +142,75 @@ napi_value Binary(napi_env env, napi_callback_info info) {
 // ---- matrix product ----
 
 // C = A·B, row-major, each C[i][j] summed in double over p = 0..k-1 in order from 0, stored once.
-// Rows of C are built four at a time so each loaded value of B serves four rows of sums.
+// The work goes in blocks of 4 rows by 8 columns whose 32 sums stay in vector registers for the
+// whole sum over p (each value of B loaded serves four rows, each of A eight columns); the
+// columns and rows left over are summed one element at a time, in the same order.
+typedef double double4 __attribute__((vector_size(32)));
+typedef float float4 __attribute__((vector_size(16)));
+
+inline double4 load4(const double* p) { double4 v; std::memcpy(&v, p, sizeof v); return v; }
+inline double4 load4(const float* p) { float4 v; std::memcpy(&v, p, sizeof v); return __builtin_convertvector(v, double4); }
+
+template <typename TA, typename TB, typename TC>
+void block4x8(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  double4 s[4][2] = {};
+  const TA* a = A + i * k;
+  for (int64_t p = 0; p < k; p++) {
+    const TB* b = B + p * n + j;
+    const double4 b0 = load4(b), b1 = load4(b + 4);
+    for (int r = 0; r < 4; r++) {
+      const double x = a[r * k + p];
+      s[r][0] += x * b0;
+      s[r][1] += x * b1;
+    }
+  }
+  for (int r = 0; r < 4; r++) {
+    TC* c = C + (i + r) * n + j;
+    for (int e = 0; e < 4; e++) c[e] = static_cast<TC>(s[r][0][e]), c[4 + e] = static_cast<TC>(s[r][1][e]);
+  }
+}
+
+// R rows by the N < 8 columns left of a row (all of it when B is narrow, as 64x3 weights are):
+// R·N sums in locals, one pass over A's rows and B's columns.
+template <int R, int N, typename TA, typename TB, typename TC>
+void blockRxN(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  double s[R][N] = {};
+  const TA* a = A + i * k;
+  for (int64_t p = 0; p < k; p++) {
+    const TB* b = B + p * n + j;
+    for (int r = 0; r < R; r++) {
+      const double x = a[r * k + p];
+      for (int c = 0; c < N; c++) s[r][c] += x * static_cast<double>(b[c]);
+    }
+  }
+  for (int r = 0; r < R; r++) {
+    for (int c = 0; c < N; c++) C[(i + r) * n + j + c] = static_cast<TC>(s[r][c]);
+  }
+}
+
+template <int R, typename TA, typename TB, typename TC>
+void leftColumns(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  switch (n - j) {
+    case 1: return blockRxN<R, 1>(A, B, C, i, j, k, n);
+    case 2: return blockRxN<R, 2>(A, B, C, i, j, k, n);
+    case 3: return blockRxN<R, 3>(A, B, C, i, j, k, n);
+    case 4: return blockRxN<R, 4>(A, B, C, i, j, k, n);
+    case 5: return blockRxN<R, 5>(A, B, C, i, j, k, n);
+    case 6: return blockRxN<R, 6>(A, B, C, i, j, k, n);
+    case 7: return blockRxN<R, 7>(A, B, C, i, j, k, n);
+  }
+}
+
 template <typename TA, typename TB, typename TC>
 void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
-  constexpr int64_t ROWS = 4;
-  std::vector<double> sums(ROWS * n);
-  for (int64_t i = 0; i < m; i += ROWS) {
-    const int64_t rows = i + ROWS <= m ? ROWS : m - i;
-    std::fill(sums.begin(), sums.end(), 0.0);
-    double* s = sums.data();
-    if (rows == ROWS) {
-      const TA *a0 = A + i * k, *a1 = a0 + k, *a2 = a1 + k, *a3 = a2 + k;
-      double *s0 = s, *s1 = s + n, *s2 = s1 + n, *s3 = s2 + n;
-      for (int64_t p = 0; p < k; p++) {
-        const double x0 = a0[p], x1 = a1[p], x2 = a2[p], x3 = a3[p];
-        const TB* b = B + p * n;
-        for (int64_t j = 0; j < n; j++) {
-          const double bj = b[j];
-          s0[j] += x0 * bj;
-          s1[j] += x1 * bj;
-          s2[j] += x2 * bj;
-          s3[j] += x3 * bj;
-        }
-      }
-    } else {
-      for (int64_t r = 0; r < rows; r++) {
-        const TA* a = A + (i + r) * k;
-        double* sr = s + r * n;
-        for (int64_t p = 0; p < k; p++) {
-          const double x = a[p];
-          const TB* b = B + p * n;
-          for (int64_t j = 0; j < n; j++) sr[j] += x * static_cast<double>(b[j]);
-        }
-      }
-    }
-    TC* c = C + i * n;
-    for (int64_t e = 0; e < rows * n; e++) c[e] = static_cast<TC>(s[e]);
+  const int64_t blockRows = m - m % 4, blockCols = n - n % 8;
+  for (int64_t i = 0; i < blockRows; i += 4) {
+    for (int64_t j = 0; j < blockCols; j += 8) block4x8(A, B, C, i, j, k, n);
+    leftColumns<4>(A, B, C, i, blockCols, k, n);
+  }
+  for (int64_t i = blockRows; i < m; i++) {
+    for (int64_t j = 0; j < blockCols; j += 8) blockRxN<1, 8>(A, B, C, i, j, k, n);
+    leftColumns<1>(A, B, C, i, blockCols, k, n);
   }
 }
 
