@@ -9,7 +9,7 @@ describe("C++ kernels against the TypeScript loops", function () {
   this.timeout(120_000);
   const addon = path.join(__dirname, "..", "build", "Release", "nnfs_kernels.node");
 
-  it("the same bytes for every ufunc, sum, transpose, masked fill and dot case", function () {
+  it("the same bytes for every ufunc, sum, max/argmax, transpose, masked fill and dot case", function () {
     if (!fs.existsSync(addon)) this.skip(); // not built on this machine: only the TypeScript loops exist
     const run = (nativeOn: boolean): Record<string, string> => JSON.parse(execFileSync(
       process.execPath, ["--require", "tsx/cjs", path.join(__dirname, "helpers", "kernel-cases.ts")],
@@ -19,7 +19,7 @@ describe("C++ kernels against the TypeScript loops", function () {
     assert.strictEqual(withKernels.native, "true", "the kernels did not load");
     assert.strictEqual(withLoops.native, "false", "NNFS_NATIVE=0 did not turn them off");
     const cases = Object.keys(withLoops).filter((name) => name !== "native");
-    assert.ok(cases.length > 250, `only ${cases.length} cases`);
+    assert.ok(cases.length > 350, `only ${cases.length} cases`);
     const differing = cases.filter((name) => withKernels[name] !== withLoops[name]);
     assert.deepStrictEqual(differing, [], `results differ in: ${differing.slice(0, 10).join("; ")}`);
   });

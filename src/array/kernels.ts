@@ -4,7 +4,7 @@
 // and Float64Array operands ~1.6x slower than one that sees one kind. So every (expression,
 // storage kinds, stride kinds) gets its own small function, made once and cached.
 import type { Storage } from "./dtype";
-import { BINARY_OPS, native } from "./native";
+import { BINARY_OPS, UNARY_OPS, native } from "./native";
 
 /**
  * `rows` runs of `n` outputs each, written contiguously into o from oo. Along a run x advances
@@ -114,6 +114,11 @@ export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoo
   const variant = 1000 + kindOf(o) * 4 + kindOf(x);
   return cached(expr, variant, () => {
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
-    return named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
+    const js = named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
+    const op = UNARY_OPS.indexOf(expr);
+    const float = x instanceof Float32Array || x instanceof Float64Array;
+    if (!native || op < 0 || !float || o.constructor !== x.constructor) return js;
+    const { unary } = native;
+    return (o: Storage, x: Storage, n: number) => (n < NATIVE_MIN ? js(o, x, n) : unary(op, o, x, n));
   });
 }

@@ -12,6 +12,10 @@ export interface NativeKernels {
   /** A BinaryLoop (see kernels.ts) for operation `op` of BINARY_OPS; false if it has no loop for these types. */
   binary(op: number, o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
     y: Storage, yo: number, sy: number, yr: number, n: number, rows: number): boolean;
+  /** A UnaryLoop (see kernels.ts) for operation `op` of UNARY_OPS; false if it has no loop for these types. */
+  unary(op: number, o: Storage, x: Storage, n: number): boolean;
+  /** max/min and where, along the middle axis of an (outer, len, inner) array (scanAlong in reductions.ts). */
+  scanAlong(data: Storage, top: Storage, at: Float64Array, outer: number, len: number, inner: number, max: boolean): boolean;
   /** C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. */
   matmul(A: Float, B: Float, C: Float, m: number, k: number, n: number): boolean;
   /** The pairwise sums of reductions.ts's runs, into dst. */
@@ -27,6 +31,9 @@ export const BINARY_OPS = [
 ];
 
 /** node-gyp's output in the package root: two levels up from dist/array/ and src/array/ (further from a copy). */
+/** The unary ufuncs the addon has loops for, by their TypeScript expression. */
+export const UNARY_OPS = ["-a", "a * a", "Math.sqrt(a)", "Math.abs(a)"];
+
 function load(): NativeKernels | null {
   if (process.env.NNFS_NATIVE === "0") return null;
   for (let dir = path.join(__dirname, ".."); dir !== path.dirname(dir); dir = path.dirname(dir)) {

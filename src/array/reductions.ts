@@ -175,6 +175,7 @@ function scanAlong(a: NDArray, axis: number, better: Better): { best: NDArray; a
   const best = NDArray.empty(a.shape.map((d, k) => (k === axis ? 1 : d)), a.dtype);
   const at = new Float64Array(best.size);
   const data = a.data, top = best.data;
+  if (native?.scanAlong(data, top, at, outer, len, inner, better === greater)) return { best, at };
   for (let o = 0; o < outer; o++) {
     const base = o * len * inner;
     const out = o * inner;

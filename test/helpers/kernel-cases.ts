@@ -48,6 +48,20 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`mean ${dtype} ${shape}`, np.mean(x));
     for (let axis = 0; axis < shape.length; axis++) record(`sum axis ${axis} ${dtype} ${shape}`, np.sum(x, { axis, keepdims: true }));
   }
+  for (const shape of [[300, 64], [300, 3], [5, 6, 7], [1000]]) {
+    const x = inputs(shape, dtype, 11);
+    for (const [name, ufunc] of Object.entries({ negative: np.negative, square: np.square, sqrt: np.sqrt, abs: np.abs })) {
+      record(`${name} ${dtype} ${shape}`, ufunc(x));
+    }
+    for (let axis = 0; axis < shape.length; axis++) {
+      record(`max axis ${axis} ${dtype} ${shape}`, np.max(x, { axis, keepdims: true }));
+      record(`min axis ${axis} ${dtype} ${shape}`, np.min(x, { axis }));
+      record(`argmax axis ${axis} ${dtype} ${shape}`, np.argmax(x, { axis }));
+      record(`argmin axis ${axis} ${dtype} ${shape}`, np.argmin(x, { axis }));
+    }
+    record(`max ${dtype} ${shape}`, np.max(x));
+    record(`argmax ${dtype} ${shape}`, np.argmax(x));
+  }
   const masked = inputs([300, 64], dtype, 6);
   masked.set([np.less_equal(inputs([300, 64], dtype, 7), 0)], 0);
   record(`masked fill ${dtype}`, masked);

@@ -139,6 +139,49 @@ napi_value Binary(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// ---- elementwise unary ufuncs ----
+
+enum UnaryOp { NEGATIVE, SQUARE, SQRT, ABSOLUTE };
+
+template <UnaryOp op, typename T>
+void unaryLoop(T* o, const T* x, size_t n) {
+  for (size_t j = 0; j < n; j++) {
+    const T a = x[j];
+    if constexpr (op == NEGATIVE) o[j] = -a;
+    if constexpr (op == SQUARE) o[j] = a * a;
+    if constexpr (op == SQRT) o[j] = std::sqrt(a);
+    if constexpr (op == ABSOLUTE) o[j] = std::fabs(a);
+  }
+}
+
+template <typename T>
+bool unaryOf(int op, void* o, void* x, size_t n) {
+  T* out = static_cast<T*>(o);
+  const T* in = static_cast<const T*>(x);
+  switch (op) {
+    case NEGATIVE: unaryLoop<NEGATIVE>(out, in, n); return true;
+    case SQUARE: unaryLoop<SQUARE>(out, in, n); return true;
+    case SQRT: unaryLoop<SQRT>(out, in, n); return true;
+    case ABSOLUTE: unaryLoop<ABSOLUTE>(out, in, n); return true;
+  }
+  return false;
+}
+
+// unary(op, o, x, n): o and x both float32 or both float64. Returns false for anything else.
+napi_value Unary(napi_env env, napi_callback_info info) {
+  Args args(env, info);
+  void *o, *x;
+  const int op = static_cast<int>(args.integer(0));
+  const napi_typedarray_type to = args.type(1, &o), tx = args.type(2, &x);
+  const size_t n = static_cast<size_t>(args.integer(3));
+  bool done = false;
+  if (to == napi_float32_array && tx == to) done = unaryOf<float>(op, o, x, n);
+  else if (to == napi_float64_array && tx == to) done = unaryOf<double>(op, o, x, n);
+  napi_value result;
+  napi_get_boolean(env, done, &result);
+  return result;
+}
+
 // ---- matrix product ----
 
 // C = A·B, row-major, each C[i][j] summed in double over p = 0..k-1 in order from 0, stored once.
@@ -298,6 +341,53 @@ napi_value SumRuns(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// ---- max, min, argmax, argmin (as scanAlong in reductions.ts) ----
+
+// Along the middle axis of an (outer, len, inner) array: the first winning value of each line
+// and where it is. A NaN beats any number and the first NaN stays, as NumPy propagates NaN.
+template <bool MAX, typename T>
+void scanAlong(const T* data, T* top, double* at, int64_t outer, int64_t len, int64_t inner) {
+  auto better = [](T v, T best) { return (MAX ? v > best : v < best) || (v != v && best == best); };
+  for (int64_t o = 0; o < outer; o++) {
+    const T* line = data + o * len * inner;
+    T* t = top + o * inner;
+    double* w = at + o * inner;
+    for (int64_t j = 0; j < inner; j++) t[j] = line[j], w[j] = 0;
+    for (int64_t i = 1; i < len; i++) {
+      const T* row = line + i * inner;
+      for (int64_t j = 0; j < inner; j++) {
+        if (better(row[j], t[j])) t[j] = row[j], w[j] = static_cast<double>(i);
+      }
+    }
+  }
+}
+
+// scanAlong(data, top, at, outer, len, inner, max): data and top both float32 or both float64, at float64.
+napi_value ScanAlong(napi_env env, napi_callback_info info) {
+  Args args(env, info);
+  void *data, *top, *at;
+  const napi_typedarray_type td = args.type(0, &data), tt = args.type(1, &top), ta = args.type(2, &at);
+  const int64_t outer = args.integer(3), len = args.integer(4), inner = args.integer(5);
+  bool max = false;
+  napi_get_value_bool(env, args.values[6], &max);
+  bool done = ta == napi_float64_array && td == tt;
+  double* w = static_cast<double*>(at);
+  if (done && td == napi_float32_array) {
+    const float* d = static_cast<const float*>(data);
+    float* t = static_cast<float*>(top);
+    max ? scanAlong<true>(d, t, w, outer, len, inner) : scanAlong<false>(d, t, w, outer, len, inner);
+  } else if (done && td == napi_float64_array) {
+    const double* d = static_cast<const double*>(data);
+    double* t = static_cast<double*>(top);
+    max ? scanAlong<true>(d, t, w, outer, len, inner) : scanAlong<false>(d, t, w, outer, len, inner);
+  } else {
+    done = false;
+  }
+  napi_value result;
+  napi_get_boolean(env, done, &result);
+  return result;
+}
+
 // ---- copies ----
 
 // transpose2d(src, dst, rows, cols): dst (cols x rows) = src (rows x cols) transposed, for any
@@ -366,6 +456,8 @@ napi_value FillMasked(napi_env env, napi_callback_info info) {
 napi_value Init(napi_env env, napi_value exports) {
   const napi_property_descriptor functions[] = {
     {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
+    {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_default, nullptr},
+    {"scanAlong", nullptr, ScanAlong, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"matmul", nullptr, Matmul, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"sumRuns", nullptr, SumRuns, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"transpose2d", nullptr, Transpose2d, nullptr, nullptr, nullptr, napi_default, nullptr},
