@@ -3,6 +3,8 @@
 // The 624-word state lives in one Uint32Array and is twisted in place, so drawing
 // allocates nothing.
 
+import { native } from "./native";
+
 const N = 624;
 const M = 397;
 const MATRIX_A = 0x9908b0df;
@@ -45,6 +47,18 @@ export class MT19937 {
     const a = this.next32() >>> 5;
     const b = this.next32() >>> 6;
     return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  /** Fills `out` with nextDouble() draws in the C++ kernels; false, drawing nothing, without them. */
+  fillDoubles(out: Float64Array): boolean {
+    return this.advancedTo(native?.randomDoubles(this.key, this.pos, out));
+  }
+
+  /** Takes the position a C++ kernel left the state at; false if no kernel ran. */
+  advancedTo(pos: number | false | undefined): boolean {
+    if (pos === undefined || pos === false) return false;
+    this.pos = pos;
+    return true;
   }
 
   // Regenerates all 624 words in place. Word i mixes words i and i+1 with word i+M;

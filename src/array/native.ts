@@ -16,6 +16,10 @@ export interface NativeKernels {
   unary(op: number, o: Storage, x: Storage, n: number): boolean;
   /** max/min and where, along the middle axis of an (outer, len, inner) array (scanAlong in reductions.ts). */
   scanAlong(data: Storage, top: Storage, at: Float64Array, outer: number, len: number, inner: number, max: boolean): boolean;
+  /** Fills out with MT19937 doubles from the state (key, pos); returns the new pos. */
+  randomDoubles(key: Uint32Array, pos: number, out: Float64Array): number | false;
+  /** Fills out with random.ts's inversion binomial draws; returns the new pos. */
+  binomialInversion(key: Uint32Array, pos: number, out: Float64Array, n: number, p: number, qn: number, bound: number, flip: boolean): number | false;
   /** C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. */
   matmul(A: Float, B: Float, C: Float, m: number, k: number, n: number): boolean;
   /** The pairwise sums of reductions.ts's runs, into dst. */

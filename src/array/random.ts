@@ -7,6 +7,7 @@ import { config } from "./config";
 import { NDArray, Shape } from "./core";
 import { DType, castValue } from "./dtype";
 import { MT19937 } from "./mt19937";
+import { native } from "./native";
 
 /** NumPy's `size`: a length, a shape, or nothing for a single JS number. */
 export type Size = number | Shape;
@@ -38,7 +39,7 @@ export class RandomState {
 
   /** Floats uniform in [0, 1). */
   random_sample(size?: SizeOption): NDArray | number {
-    return this.fill(size, "float64", () => this.mt.nextDouble());
+    return this.fill(size, "float64", () => this.mt.nextDouble(), (data) => this.mt.fillDoubles(data));
   }
 
   random(size?: SizeOption): NDArray | number {
@@ -84,8 +85,8 @@ export class RandomState {
   binomial(n: number, p: number, size?: SizeOption): NDArray | number {
     if (!(p >= 0 && p <= 1)) throw new RangeError("p < 0, p > 1 or p is NaN");
     if (n < 0) throw new RangeError("n < 0");
-    const draw = binomialSampler(this.mt, Math.trunc(n), p);
-    return this.fill(size, "int64", draw);
+    const { draw, drawAll } = binomialSampler(this.mt, Math.trunc(n), p);
+    return this.fill(size, "int64", draw, drawAll);
   }
 
   /** Shuffles in place along the first axis (rows of a 2-D array), Fisher–Yates from the end. */
@@ -169,14 +170,18 @@ export class RandomState {
     return v;
   }
 
-  /** A JS number when size is omitted (as NumPy returns a Python scalar), else an array of draws. */
-  private fill(size: SizeOption, dtype: DType, draw: () => number): NDArray | number {
+  /**
+   * A JS number when size is omitted (as NumPy returns a Python scalar), else an array of draws:
+   * all at once by `drawAll` where it can (the C++ kernels), else one by one.
+   */
+  private fill(size: SizeOption, dtype: DType, draw: () => number, drawAll?: (data: Float64Array) => boolean): NDArray | number {
     const s = size !== null && typeof size === "object" && !Array.isArray(size) ? (size as { size?: Size | null }).size : (size as Size | null | undefined);
     if (s === undefined || s === null) return castValue(dtype, draw());
     const shape = typeof s === "number" ? [s] : [...s];
     if (shape.some((d) => d < 0)) throw new RangeError("negative dimensions are not allowed");
-    const out = NDArray.empty(shape, dtype);
+    const out = NDArray.forResult(shape, dtype);
     const data = out.data;
+    if (drawAll && data instanceof Float64Array && drawAll(data)) return out;
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return out;
   }
@@ -199,20 +204,26 @@ function bitMask(value: number): number {
  * A sampler of Binomial(n, p). Legacy NumPy samples with the smaller of p and 1 - p
  * (counting failures when p > 0.5): inversion while n·min(p, 1-p) <= 30, BTPE above.
  */
-function binomialSampler(mt: MT19937, n: number, p: number): () => number {
+function binomialSampler(mt: MT19937, n: number, p: number): { draw: () => number; drawAll?: (data: Float64Array) => boolean } {
   const flip = p > 0.5;
   const pp = flip ? 1 - p : p;
-  const draw = pp * n <= 30 ? inversion(mt, n, pp) : btpe(mt, n, pp);
-  return flip ? () => n - draw() : draw;
+  if (pp * n <= 30) {
+    const { draw, qn, bound } = inversion(mt, n, pp);
+    // The C++ kernel runs the same walk (a dropout mask is one draw per neuron per step).
+    const drawAll = (data: Float64Array) => mt.advancedTo(native?.binomialInversion(mt.key, mt.pos, data, n, pp, qn, bound, flip));
+    return { draw: flip ? () => n - draw() : draw, drawAll };
+  }
+  const draw = btpe(mt, n, pp);
+  return { draw: flip ? () => n - draw() : draw };
 }
 
 /** Walks the CDF from 0 until a uniform is used up; restarts past a far bound. */
-function inversion(mt: MT19937, n: number, p: number): () => number {
+function inversion(mt: MT19937, n: number, p: number): { draw: () => number; qn: number; bound: number } {
   const q = 1 - p;
   const qn = Math.exp(n * Math.log(q));
   const np = n * p;
   const bound = Math.trunc(Math.min(n, np + 10 * Math.sqrt(np * q + 1)));
-  return () => {
+  const draw = () => {
     let x = 0;
     let px = qn;
     let u = mt.nextDouble();
@@ -229,6 +240,7 @@ function inversion(mt: MT19937, n: number, p: number): () => number {
     }
     return x;
   };
+  return { draw, qn, bound };
 }
 
 /**

@@ -69,6 +69,19 @@ for (const dtype of ["float32", "float64"] as DType[]) {
 for (const dtype of ["float32", "float64", "int32", "int64", "uint8", "bool"] as DType[]) {
   record(`transpose ${dtype}`, inputs([37, 70], dtype, 8).T);
 }
+// Random streams: the kernels draw from the same state, so what follows them must continue it.
+for (const seed of [0, 1, 12345]) {
+  const rs = new np.random.RandomState(seed);
+  record(`random_sample ${seed}`, rs.random_sample(1001) as NDArray);
+  record(`binomial(1, 0.9) ${seed}`, rs.binomial(1, 0.9, [300, 64]) as NDArray);
+  record(`binomial(10, 0.3) ${seed}`, rs.binomial(10, 0.3, 999) as NDArray);
+  record(`binomial(7, 0.5) ${seed}`, rs.binomial(7, 0.5, 77) as NDArray);
+  record(`binomial(100, 0.6) ${seed}`, rs.binomial(100, 0.6, 50) as NDArray);
+  record(`binomial(2, 1) ${seed}`, rs.binomial(2, 1, 5) as NDArray);
+  record(`rand after ${seed}`, rs.rand(3) as NDArray);
+  record(`randn after ${seed}`, rs.randn(1) as NDArray);
+}
+
 const products: [number, number, number][] = [[300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1]];
 for (const [m, k, n] of products) {
   for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {

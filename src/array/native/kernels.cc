@@ -388,6 +388,101 @@ napi_value ScanAlong(napi_env env, napi_callback_info info) {
   return result;
 }
 
+// ---- random numbers: MT19937 on the state array random.ts keeps (mt19937.ts step for step) ----
+
+struct Twister {
+  static constexpr int N = 624, M = 397;
+  uint32_t* key;
+  int64_t pos;
+
+  void twist() {
+    for (int i = 0; i < N; i++) {
+      const uint32_t y = (key[i] & 0x80000000u) | (key[i + 1 < N ? i + 1 : 0] & 0x7fffffffu);
+      key[i] = key[i + M < N ? i + M : i + M - N] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
+    }
+    pos = 0;
+  }
+  uint32_t next32() {
+    if (pos == N) twist();
+    uint32_t y = key[pos++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+  }
+  double nextDouble() {
+    const uint32_t a = next32() >> 5, b = next32() >> 6;
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
+};
+
+// The twister from (key, pos), or false when key is not the 624-word Uint32Array.
+bool twisterOf(const Args& args, Twister& mt) {
+  size_t length = 0;
+  napi_typedarray_type t;
+  napi_get_typedarray_info(args.env, args.values[0], &t, &length, reinterpret_cast<void**>(&mt.key), nullptr, nullptr);
+  mt.pos = args.integer(1);
+  return t == napi_uint32_array && length == Twister::N && mt.pos >= 0 && mt.pos <= Twister::N;
+}
+
+napi_value numberOrFalse(napi_env env, bool done, double value) {
+  napi_value result;
+  if (done) napi_create_double(env, value, &result);
+  else napi_get_boolean(env, false, &result);
+  return result;
+}
+
+// randomDoubles(key, pos, out: Float64Array) -> the new pos: out filled with uniform doubles in [0, 1).
+napi_value RandomDoubles(napi_env env, napi_callback_info info) {
+  Args args(env, info);
+  Twister mt;
+  void* out;
+  size_t n = 0;
+  napi_typedarray_type t;
+  napi_get_typedarray_info(env, args.values[2], &t, &n, &out, nullptr, nullptr);
+  const bool done = twisterOf(args, mt) && t == napi_float64_array;
+  if (done) {
+    double* o = static_cast<double*>(out);
+    for (size_t i = 0; i < n; i++) o[i] = mt.nextDouble();
+  }
+  return numberOrFalse(env, done, static_cast<double>(mt.pos));
+}
+
+// binomialInversion(key, pos, out: Float64Array, n, p, qn, bound, flip) -> the new pos: the
+// inversion sampler of random.ts (q = 1 - p and qn = q^n computed there, with V8's exp and log).
+napi_value BinomialInversion(napi_env env, napi_callback_info info) {
+  Args args(env, info);
+  Twister mt;
+  void* out;
+  size_t count = 0;
+  napi_typedarray_type t;
+  napi_get_typedarray_info(env, args.values[2], &t, &count, &out, nullptr, nullptr);
+  const double n = args.number(3), p = args.number(4), q = 1 - p, qn = args.number(5), bound = args.number(6);
+  bool flip = false;
+  napi_get_value_bool(env, args.values[7], &flip);
+  const bool done = twisterOf(args, mt) && t == napi_float64_array;
+  if (done) {
+    double* o = static_cast<double*>(out);
+    for (size_t i = 0; i < count; i++) {
+      double x = 0, px = qn, u = mt.nextDouble();
+      while (u > px) {
+        x++;
+        if (x > bound) {
+          x = 0;
+          px = qn;
+          u = mt.nextDouble();
+        } else {
+          u -= px;
+          px = ((n - x + 1) * p * px) / (x * q);
+        }
+      }
+      o[i] = flip ? n - x : x;
+    }
+  }
+  return numberOrFalse(env, done, static_cast<double>(mt.pos));
+}
+
 // ---- copies ----
 
 // transpose2d(src, dst, rows, cols): dst (cols x rows) = src (rows x cols) transposed, for any
@@ -458,6 +553,8 @@ napi_value Init(napi_env env, napi_value exports) {
     {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"scanAlong", nullptr, ScanAlong, nullptr, nullptr, nullptr, napi_default, nullptr},
+    {"randomDoubles", nullptr, RandomDoubles, nullptr, nullptr, nullptr, napi_default, nullptr},
+    {"binomialInversion", nullptr, BinomialInversion, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"matmul", nullptr, Matmul, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"sumRuns", nullptr, SumRuns, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"transpose2d", nullptr, Transpose2d, nullptr, nullptr, nullptr, napi_default, nullptr},
