@@ -426,61 +426,54 @@ bool twisterOf(const Args& args, Twister& mt) {
   return t == napi_uint32_array && length == Twister::N && mt.pos >= 0 && mt.pos <= Twister::N;
 }
 
-napi_value numberOrFalse(napi_env env, bool done, double value) {
-  napi_value result;
-  if (done) napi_create_double(env, value, &result);
-  else napi_get_boolean(env, false, &result);
-  return result;
-}
-
-// randomDoubles(key, pos, out: Float64Array) -> the new pos: out filled with uniform doubles in [0, 1).
-napi_value RandomDoubles(napi_env env, napi_callback_info info) {
-  Args args(env, info);
+// Fills argument 2, a Float64Array, with draw(mt) from the twister (key, pos) of arguments 0
+// and 1; returns the position the state is left at, or false for arguments of other types.
+template <typename Draw>
+napi_value drawAll(const Args& args, Draw draw) {
   Twister mt;
   void* out;
   size_t n = 0;
   napi_typedarray_type t;
-  napi_get_typedarray_info(env, args.values[2], &t, &n, &out, nullptr, nullptr);
+  napi_get_typedarray_info(args.env, args.values[2], &t, &n, &out, nullptr, nullptr);
   const bool done = twisterOf(args, mt) && t == napi_float64_array;
-  if (done) {
-    double* o = static_cast<double*>(out);
-    for (size_t i = 0; i < n; i++) o[i] = mt.nextDouble();
+  napi_value result;
+  if (!done) {
+    napi_get_boolean(args.env, false, &result);
+    return result;
   }
-  return numberOrFalse(env, done, static_cast<double>(mt.pos));
+  double* o = static_cast<double*>(out);
+  for (size_t i = 0; i < n; i++) o[i] = draw(mt);
+  napi_create_double(args.env, static_cast<double>(mt.pos), &result);
+  return result;
 }
 
-// binomialInversion(key, pos, out: Float64Array, n, p, qn, bound, flip) -> the new pos: the
-// inversion sampler of random.ts (q = 1 - p and qn = q^n computed there, with V8's exp and log).
+// randomDoubles(key, pos, out) -> pos: uniform doubles in [0, 1).
+napi_value RandomDoubles(napi_env env, napi_callback_info info) {
+  return drawAll(Args(env, info), [](Twister& mt) { return mt.nextDouble(); });
+}
+
+// binomialInversion(key, pos, out, n, p, qn, bound, flip) -> pos: the inversion sampler of
+// random.ts (qn = (1 - p)^n and bound computed there, with V8's exp and log).
 napi_value BinomialInversion(napi_env env, napi_callback_info info) {
   Args args(env, info);
-  Twister mt;
-  void* out;
-  size_t count = 0;
-  napi_typedarray_type t;
-  napi_get_typedarray_info(env, args.values[2], &t, &count, &out, nullptr, nullptr);
   const double n = args.number(3), p = args.number(4), q = 1 - p, qn = args.number(5), bound = args.number(6);
   bool flip = false;
   napi_get_value_bool(env, args.values[7], &flip);
-  const bool done = twisterOf(args, mt) && t == napi_float64_array;
-  if (done) {
-    double* o = static_cast<double*>(out);
-    for (size_t i = 0; i < count; i++) {
-      double x = 0, px = qn, u = mt.nextDouble();
-      while (u > px) {
-        x++;
-        if (x > bound) {
-          x = 0;
-          px = qn;
-          u = mt.nextDouble();
-        } else {
-          u -= px;
-          px = ((n - x + 1) * p * px) / (x * q);
-        }
+  return drawAll(args, [=](Twister& mt) {
+    double x = 0, px = qn, u = mt.nextDouble();
+    while (u > px) {
+      x++;
+      if (x > bound) {
+        x = 0;
+        px = qn;
+        u = mt.nextDouble();
+      } else {
+        u -= px;
+        px = ((n - x + 1) * p * px) / (x * q);
       }
-      o[i] = flip ? n - x : x;
     }
-  }
-  return numberOrFalse(env, done, static_cast<double>(mt.pos));
+    return flip ? n - x : x;
+  });
 }
 
 // ---- copies ----
