@@ -94,15 +94,16 @@ export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, 
 /** Fewer outputs than this stay in the TypeScript loop: crossing into the addon costs about as much. */
 const NATIVE_MIN = 64;
 
+const isFloat = (data: Storage): boolean => data instanceof Float32Array || data instanceof Float64Array;
+
 /**
  * The addon's loop for `expr` when it has one for these storage types (float32 or float64
- * operands of one kind; a result of that kind, or bool for comparisons), else the loop `js`.
+ * operands; a float result, or bool for comparisons), else the loop `js`.
  */
 function orNative(expr: string, o: Storage, x: Storage, y: Storage, js: BinaryLoop): BinaryLoop {
   const op = BINARY_OPS.indexOf(expr);
-  const float = x instanceof Float32Array || x instanceof Float64Array;
-  const result = expr.startsWith("+(") ? o instanceof Uint8Array : o.constructor === x.constructor;
-  if (!native || op < 0 || !float || y.constructor !== x.constructor || !result) return js;
+  const result = expr.startsWith("+(") ? o instanceof Uint8Array : isFloat(o);
+  if (!native || op < 0 || !isFloat(x) || !isFloat(y) || !result) return js;
   const { binary } = native;
   return (o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows) => {
     if (n * rows < NATIVE_MIN) js(o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows);
@@ -116,8 +117,7 @@ export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoo
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
     const js = named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
     const op = UNARY_OPS.indexOf(expr);
-    const float = x instanceof Float32Array || x instanceof Float64Array;
-    if (!native || op < 0 || !float || o.constructor !== x.constructor) return js;
+    if (!native || op < 0 || !isFloat(x) || o.constructor !== x.constructor) return js;
     const { unary } = native;
     return (o: Storage, x: Storage, n: number) => (n < NATIVE_MIN ? js(o, x, n) : unary(op, o, x, n));
   });

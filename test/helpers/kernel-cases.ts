@@ -40,6 +40,11 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     const a = inputs(sa, dtype, 1), b = inputs(sb, dtype, 2);
     for (const [name, ufunc] of Object.entries(binary)) record(`${name} ${dtype} ${where}`, ufunc(a, b));
   }
+  const other: DType = dtype === "float32" ? "float64" : "float32";
+  for (const [where, sa, sb] of shapes.slice(0, 4)) {
+    const a = inputs(sa, dtype, 12), b = inputs(sb, other, 13);
+    for (const [name, ufunc] of Object.entries(binary)) record(`${name} ${dtype} with ${other} ${where}`, ufunc(a, b));
+  }
   const a = inputs([300, 64], dtype, 3);
   record(`add out= ${dtype}`, np.add(a, inputs([1, 64], dtype, 4), { out: a.copy() }));
   for (const shape of [[7], [8], [128], [129], [1000], [300, 64], [3, 300], [60, 7, 9]]) {

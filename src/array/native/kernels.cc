@@ -69,71 +69,84 @@ inline R apply(T a, T b) {
 
 // `rows` runs of `n` outputs (see BinaryLoop in kernels.ts). The common strides get loops of
 // their own so the compiler can vectorise them: both contiguous, or one operand a single value.
-template <Op op, typename T, typename R>
-void binaryRuns(R* o, int64_t oo, const T* x, int64_t xo, int64_t sx, int64_t xr,
-                const T* y, int64_t yo, int64_t sy, int64_t yr, int64_t n, int64_t rows) {
+// The arithmetic is done in C: float when the operands and the result are float32 (a float
+// operation rounds as double-then-float does), else double, as the TypeScript loop computes.
+template <Op op, typename C, typename TO, typename TX, typename TY>
+void binaryRuns(TO* o, int64_t oo, const TX* x, int64_t xo, int64_t sx, int64_t xr,
+                const TY* y, int64_t yo, int64_t sy, int64_t yr, int64_t n, int64_t rows) {
+  auto f = [](C a, C b) { return static_cast<TO>(apply<op, C, C>(a, b)); };
   for (int64_t r = 0; r < rows; r++, oo += n, xo += xr, yo += yr) {
-    R* out = o + oo;
-    const T* a = x + xo;
-    const T* b = y + yo;
+    TO* out = o + oo;
+    const TX* a = x + xo;
+    const TY* b = y + yo;
     if (sx == 1 && sy == 1) {
-      for (int64_t j = 0; j < n; j++) out[j] = apply<op, T, R>(a[j], b[j]);
+      for (int64_t j = 0; j < n; j++) out[j] = f(a[j], b[j]);
     } else if (sx == 1 && sy == 0) {
-      const T bv = *b;
-      for (int64_t j = 0; j < n; j++) out[j] = apply<op, T, R>(a[j], bv);
+      const C bv = *b;
+      for (int64_t j = 0; j < n; j++) out[j] = f(a[j], bv);
     } else if (sx == 0 && sy == 1) {
-      const T av = *a;
-      for (int64_t j = 0; j < n; j++) out[j] = apply<op, T, R>(av, b[j]);
+      const C av = *a;
+      for (int64_t j = 0; j < n; j++) out[j] = f(av, b[j]);
     } else {
-      for (int64_t j = 0; j < n; j++) out[j] = apply<op, T, R>(a[j * sx], b[j * sy]);
+      for (int64_t j = 0; j < n; j++) out[j] = f(a[j * sx], b[j * sy]);
     }
   }
 }
 
-template <typename T> constexpr napi_typedarray_type typeOf = std::is_same_v<T, float> ? napi_float32_array : napi_float64_array;
+template <Op op, typename TO, typename TX, typename TY>
+void binaryTyped(const Args& args, void* o, void* x, void* y) {
+  using C = std::conditional_t<std::is_same_v<TX, float> && std::is_same_v<TY, float> && !std::is_same_v<TO, double>, float, double>;
+  binaryRuns<op, C>(static_cast<TO*>(o), args.integer(2), static_cast<const TX*>(x), args.integer(4), args.integer(5), args.integer(6),
+                    static_cast<const TY*>(y), args.integer(8), args.integer(9), args.integer(10), args.integer(11), args.integer(12));
+}
 
-template <Op op, typename T>
-bool binaryFor(const Args& args, void* o, napi_typedarray_type to, void* x, void* y) {
-  constexpr bool compare = op >= EQUAL;
-  if (to != (compare ? napi_uint8_array : typeOf<T>)) return false;
-  auto run = [&](auto* out) {
-    binaryRuns<op, T>(out, args.integer(2), static_cast<const T*>(x), args.integer(4), args.integer(5), args.integer(6),
-                      static_cast<const T*>(y), args.integer(8), args.integer(9), args.integer(10),
-                      args.integer(11), args.integer(12));
-  };
-  if constexpr (compare) run(static_cast<uint8_t*>(o)); else run(static_cast<T*>(o));
+// The result: uint8 (bool) for comparisons, float32 or float64 for arithmetic.
+template <Op op, typename TX, typename TY>
+bool binaryInto(const Args& args, void* o, napi_typedarray_type to, void* x, void* y) {
+  if constexpr (op >= EQUAL) {
+    if (to != napi_uint8_array) return false;
+    binaryTyped<op, uint8_t, TX, TY>(args, o, x, y);
+  } else if (to == napi_float32_array) {
+    binaryTyped<op, float, TX, TY>(args, o, x, y);
+  } else if (to == napi_float64_array) {
+    binaryTyped<op, double, TX, TY>(args, o, x, y);
+  } else {
+    return false;
+  }
   return true;
 }
 
-template <typename T>
-bool binaryOf(const Args& args, int op, void* o, napi_typedarray_type to, void* x, void* y) {
-  switch (op) {
-    case ADD: return binaryFor<ADD, T>(args, o, to, x, y);
-    case SUBTRACT: return binaryFor<SUBTRACT, T>(args, o, to, x, y);
-    case MULTIPLY: return binaryFor<MULTIPLY, T>(args, o, to, x, y);
-    case DIVIDE: return binaryFor<DIVIDE, T>(args, o, to, x, y);
-    case MAXIMUM: return binaryFor<MAXIMUM, T>(args, o, to, x, y);
-    case MINIMUM: return binaryFor<MINIMUM, T>(args, o, to, x, y);
-    case EQUAL: return binaryFor<EQUAL, T>(args, o, to, x, y);
-    case NOT_EQUAL: return binaryFor<NOT_EQUAL, T>(args, o, to, x, y);
-    case GREATER: return binaryFor<GREATER, T>(args, o, to, x, y);
-    case GREATER_EQUAL: return binaryFor<GREATER_EQUAL, T>(args, o, to, x, y);
-    case LESS: return binaryFor<LESS, T>(args, o, to, x, y);
-    case LESS_EQUAL: return binaryFor<LESS_EQUAL, T>(args, o, to, x, y);
-  }
-  return false;
+template <Op op>
+bool binaryFor(const Args& args, void* o, napi_typedarray_type to, void* x, napi_typedarray_type tx, void* y, napi_typedarray_type ty) {
+  const bool x32 = tx == napi_float32_array, y32 = ty == napi_float32_array;
+  if (!(x32 || tx == napi_float64_array) || !(y32 || ty == napi_float64_array)) return false;
+  if (x32 && y32) return binaryInto<op, float, float>(args, o, to, x, y);
+  if (x32) return binaryInto<op, float, double>(args, o, to, x, y);
+  if (y32) return binaryInto<op, double, float>(args, o, to, x, y);
+  return binaryInto<op, double, double>(args, o, to, x, y);
 }
 
-// binary(op, o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows): x and y both float32 or both float64;
-// o of their type (arithmetic) or uint8 (comparisons). Returns false for anything else.
+// binary(op, o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows): x and y float32 or float64; o float32
+// or float64 (arithmetic) or uint8 (comparisons). Returns false for anything else.
 napi_value Binary(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *o, *x, *y;
-  const int op = static_cast<int>(args.integer(0));
   const napi_typedarray_type to = args.type(1, &o), tx = args.type(3, &x), ty = args.type(7, &y);
   bool done = false;
-  if (tx == napi_float32_array && ty == tx) done = binaryOf<float>(args, op, o, to, x, y);
-  else if (tx == napi_float64_array && ty == tx) done = binaryOf<double>(args, op, o, to, x, y);
+  switch (args.integer(0)) {
+    case ADD: done = binaryFor<ADD>(args, o, to, x, tx, y, ty); break;
+    case SUBTRACT: done = binaryFor<SUBTRACT>(args, o, to, x, tx, y, ty); break;
+    case MULTIPLY: done = binaryFor<MULTIPLY>(args, o, to, x, tx, y, ty); break;
+    case DIVIDE: done = binaryFor<DIVIDE>(args, o, to, x, tx, y, ty); break;
+    case MAXIMUM: done = binaryFor<MAXIMUM>(args, o, to, x, tx, y, ty); break;
+    case MINIMUM: done = binaryFor<MINIMUM>(args, o, to, x, tx, y, ty); break;
+    case EQUAL: done = binaryFor<EQUAL>(args, o, to, x, tx, y, ty); break;
+    case NOT_EQUAL: done = binaryFor<NOT_EQUAL>(args, o, to, x, tx, y, ty); break;
+    case GREATER: done = binaryFor<GREATER>(args, o, to, x, tx, y, ty); break;
+    case GREATER_EQUAL: done = binaryFor<GREATER_EQUAL>(args, o, to, x, tx, y, ty); break;
+    case LESS: done = binaryFor<LESS>(args, o, to, x, tx, y, ty); break;
+    case LESS_EQUAL: done = binaryFor<LESS_EQUAL>(args, o, to, x, tx, y, ty); break;
+  }
   napi_value result;
   napi_get_boolean(env, done, &result);
   return result;
