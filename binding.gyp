@@ -2,7 +2,14 @@
   "targets": [
     {
       "target_name": "nnfs_kernels",
-      "sources": ["src/array/native/kernels.cc"],
+      "sources": [
+        "src/array/native/kernels.cc",
+        "src/array/native/elementwise.cc",
+        "src/array/native/linalg.cc",
+        "src/array/native/reductions.cc",
+        "src/array/native/random.cc",
+        "src/array/native/copies.cc"
+      ],
       "cflags_cc": ["-std=c++17", "-O3", "-march=native", "-ffp-contract=off"],
       "cflags_cc!": ["-fno-exceptions"]
     }

@@ -1,4 +1,4 @@
-// `npm install` compiles the array module's C++ kernels (src/array/native/kernels.cc) with
+// `npm install` compiles the array module's C++ kernels (src/array/native/*.cc) with
 // node-gyp against the running Node's own headers, so nothing is downloaded. If they cannot be
 // built, the install still succeeds and the TypeScript loops run instead (same results, slower).
 const { spawnSync } = require("child_process");

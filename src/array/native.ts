@@ -1,4 +1,4 @@
-// The compiled kernels (native/kernels.cc), when `npm install` could build them: the same
+// The compiled kernels (native/*.cc), when `npm install` could build them: the same
 // arithmetic as the TypeScript loops, in the same order, with the compiler's vector instructions.
 // Without a C++ compiler the TypeScript loops run instead and give identical results, slower.
 // NNFS_NATIVE=0 turns the kernels off (the tests run both ways and compare them).

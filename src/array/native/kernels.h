@@ -1,0 +1,54 @@
+// What every kernel file shares: reading a call's arguments, answering true or false, and the
+// list of the kernels that kernels.cc registers. See kernels.cc for what the kernels promise.
+#pragma once
+#include <node_api.h>
+#include <cstdint>
+
+namespace nnfs {
+
+struct Args {
+  napi_env env;
+  napi_value values[16];
+  size_t count = 16;
+  Args(napi_env e, napi_callback_info info) : env(e) {
+    napi_get_cb_info(env, info, &count, values, nullptr, nullptr);
+  }
+  int64_t integer(size_t i) const {
+    int64_t v = 0;
+    napi_get_value_int64(env, values[i], &v);
+    return v;
+  }
+  double number(size_t i) const {
+    double v = 0;
+    napi_get_value_double(env, values[i], &v);
+    return v;
+  }
+  // A typed array's element type and its first element (the view's own offset applied);
+  // NOT_TYPED for anything else, which no kernel accepts.
+  static constexpr napi_typedarray_type NOT_TYPED = static_cast<napi_typedarray_type>(-1);
+  napi_typedarray_type type(size_t i, void** data) const {
+    napi_typedarray_type t;
+    size_t length = 0;
+    if (napi_get_typedarray_info(env, values[i], &t, &length, data, nullptr, nullptr) != napi_ok) return NOT_TYPED;
+    return t;
+  }
+};
+
+// Kernels answer false when their arguments have types they have no loop for.
+inline napi_value boolean(napi_env env, bool value) {
+  napi_value result;
+  napi_get_boolean(env, value, &result);
+  return result;
+}
+
+napi_value Binary(napi_env env, napi_callback_info info);              // elementwise.cc
+napi_value Unary(napi_env env, napi_callback_info info);               // elementwise.cc
+napi_value Matmul(napi_env env, napi_callback_info info);              // linalg.cc
+napi_value SumRuns(napi_env env, napi_callback_info info);             // reductions.cc
+napi_value ScanAlong(napi_env env, napi_callback_info info);           // reductions.cc
+napi_value RandomDoubles(napi_env env, napi_callback_info info);       // random.cc
+napi_value BinomialInversion(napi_env env, napi_callback_info info);   // random.cc
+napi_value Transpose2d(napi_env env, napi_callback_info info);         // copies.cc
+napi_value FillMasked(napi_env env, napi_callback_info info);          // copies.cc
+
+}  // namespace nnfs

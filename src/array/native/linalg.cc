@@ -1,0 +1,111 @@
+// The matrix product behind np.dot (linalg.ts).
+#include "kernels.h"
+#include <cstring>
+
+namespace nnfs {
+
+namespace {
+
+// C = A·B, row-major, each C[i][j] summed in double over p = 0..k-1 in order from 0, stored once.
+// The work goes in blocks of 4 rows by 8 columns whose 32 sums stay in vector registers for the
+// whole sum over p (each value of B loaded serves four rows, each of A eight columns); the
+// columns and rows left over are summed one element at a time, in the same order.
+typedef double double4 __attribute__((vector_size(32)));
+typedef float float4 __attribute__((vector_size(16)));
+
+inline double4 load4(const double* p) { double4 v; std::memcpy(&v, p, sizeof v); return v; }
+inline double4 load4(const float* p) { float4 v; std::memcpy(&v, p, sizeof v); return __builtin_convertvector(v, double4); }
+
+template <typename TA, typename TB, typename TC>
+void block4x8(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  double4 s[4][2] = {};
+  const TA* a = A + i * k;
+  for (int64_t p = 0; p < k; p++) {
+    const TB* b = B + p * n + j;
+    const double4 b0 = load4(b), b1 = load4(b + 4);
+    for (int r = 0; r < 4; r++) {
+      const double x = a[r * k + p];
+      s[r][0] += x * b0;
+      s[r][1] += x * b1;
+    }
+  }
+  for (int r = 0; r < 4; r++) {
+    TC* c = C + (i + r) * n + j;
+    for (int e = 0; e < 4; e++) c[e] = static_cast<TC>(s[r][0][e]), c[4 + e] = static_cast<TC>(s[r][1][e]);
+  }
+}
+
+// R rows by the N < 8 columns left of a row (all of it when B is narrow, as 64x3 weights are):
+// R·N sums in locals, one pass over A's rows and B's columns.
+template <int R, int N, typename TA, typename TB, typename TC>
+void blockRxN(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  double s[R][N] = {};
+  const TA* a = A + i * k;
+  for (int64_t p = 0; p < k; p++) {
+    const TB* b = B + p * n + j;
+    for (int r = 0; r < R; r++) {
+      const double x = a[r * k + p];
+      for (int c = 0; c < N; c++) s[r][c] += x * static_cast<double>(b[c]);
+    }
+  }
+  for (int r = 0; r < R; r++) {
+    for (int c = 0; c < N; c++) C[(i + r) * n + j + c] = static_cast<TC>(s[r][c]);
+  }
+}
+
+template <int R, typename TA, typename TB, typename TC>
+void leftColumns(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  switch (n - j) {
+    case 1: return blockRxN<R, 1>(A, B, C, i, j, k, n);
+    case 2: return blockRxN<R, 2>(A, B, C, i, j, k, n);
+    case 3: return blockRxN<R, 3>(A, B, C, i, j, k, n);
+    case 4: return blockRxN<R, 4>(A, B, C, i, j, k, n);
+    case 5: return blockRxN<R, 5>(A, B, C, i, j, k, n);
+    case 6: return blockRxN<R, 6>(A, B, C, i, j, k, n);
+    case 7: return blockRxN<R, 7>(A, B, C, i, j, k, n);
+  }
+}
+
+template <typename TA, typename TB, typename TC>
+void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
+  const int64_t blockRows = m - m % 4, blockCols = n - n % 8;
+  for (int64_t i = 0; i < blockRows; i += 4) {
+    for (int64_t j = 0; j < blockCols; j += 8) block4x8(A, B, C, i, j, k, n);
+    leftColumns<4>(A, B, C, i, blockCols, k, n);
+  }
+  for (int64_t i = blockRows; i < m; i++) {
+    for (int64_t j = 0; j < blockCols; j += 8) blockRxN<1, 8>(A, B, C, i, j, k, n);
+    leftColumns<1>(A, B, C, i, blockCols, k, n);
+  }
+}
+
+template <typename TA, typename TB>
+bool matmulInto(void* A, void* B, void* C, napi_typedarray_type tc, int64_t m, int64_t k, int64_t n) {
+  if (tc == napi_float32_array) matmul(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<float*>(C), m, k, n);
+  else if (tc == napi_float64_array) matmul(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<double*>(C), m, k, n);
+  else return false;
+  return true;
+}
+
+template <typename TA>
+bool matmulFrom(void* A, void* B, napi_typedarray_type tb, void* C, napi_typedarray_type tc, int64_t m, int64_t k, int64_t n) {
+  if (tb == napi_float32_array) return matmulInto<TA, float>(A, B, C, tc, m, k, n);
+  if (tb == napi_float64_array) return matmulInto<TA, double>(A, B, C, tc, m, k, n);
+  return false;
+}
+
+}  // namespace
+
+// matmul(A, B, C, m, k, n): float32 or float64 storage each. Returns false for other types.
+napi_value Matmul(napi_env env, napi_callback_info info) {
+  Args args(env, info);
+  void *A, *B, *C;
+  const napi_typedarray_type ta = args.type(0, &A), tb = args.type(1, &B), tc = args.type(2, &C);
+  const int64_t m = args.integer(3), k = args.integer(4), n = args.integer(5);
+  bool done = false;
+  if (ta == napi_float32_array) done = matmulFrom<float>(A, B, tb, C, tc, m, k, n);
+  else if (ta == napi_float64_array) done = matmulFrom<double>(A, B, tb, C, tc, m, k, n);
+  return boolean(env, done);
+}
+
+}  // namespace nnfs

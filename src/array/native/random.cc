@@ -1,0 +1,92 @@
+// Uniform doubles and binomial draws from the MT19937 state random.ts keeps.
+#include "kernels.h"
+
+namespace nnfs {
+
+namespace {
+
+struct Twister {
+  static constexpr int N = 624, M = 397;
+  uint32_t* key;
+  int64_t pos;
+
+  void twist() {
+    for (int i = 0; i < N; i++) {
+      const uint32_t y = (key[i] & 0x80000000u) | (key[i + 1 < N ? i + 1 : 0] & 0x7fffffffu);
+      key[i] = key[i + M < N ? i + M : i + M - N] ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u);
+    }
+    pos = 0;
+  }
+  uint32_t next32() {
+    if (pos == N) twist();
+    uint32_t y = key[pos++];
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680u;
+    y ^= (y << 15) & 0xefc60000u;
+    y ^= y >> 18;
+    return y;
+  }
+  double nextDouble() {
+    const uint32_t a = next32() >> 5, b = next32() >> 6;
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+  }
+};
+
+// The twister from (key, pos), or false when key is not the 624-word Uint32Array.
+bool twisterOf(const Args& args, Twister& mt) {
+  size_t length = 0;
+  napi_typedarray_type t = Args::NOT_TYPED;
+  napi_get_typedarray_info(args.env, args.values[0], &t, &length, reinterpret_cast<void**>(&mt.key), nullptr, nullptr);
+  mt.pos = args.integer(1);
+  return t == napi_uint32_array && length == Twister::N && mt.pos >= 0 && mt.pos <= Twister::N;
+}
+
+// Fills argument 2, a Float64Array, with draw(mt) from the twister (key, pos) of arguments 0
+// and 1; returns the position the state is left at, or false for arguments of other types.
+template <typename Draw>
+napi_value drawAll(const Args& args, Draw draw) {
+  Twister mt;
+  void* out;
+  size_t n = 0;
+  napi_typedarray_type t = Args::NOT_TYPED;
+  napi_get_typedarray_info(args.env, args.values[2], &t, &n, &out, nullptr, nullptr);
+  if (!twisterOf(args, mt) || t != napi_float64_array) return boolean(args.env, false);
+  napi_value result;
+  double* o = static_cast<double*>(out);
+  for (size_t i = 0; i < n; i++) o[i] = draw(mt);
+  napi_create_double(args.env, static_cast<double>(mt.pos), &result);
+  return result;
+}
+
+}  // namespace
+
+// randomDoubles(key, pos, out) -> pos: uniform doubles in [0, 1).
+napi_value RandomDoubles(napi_env env, napi_callback_info info) {
+  return drawAll(Args(env, info), [](Twister& mt) { return mt.nextDouble(); });
+}
+
+// binomialInversion(key, pos, out, n, p, qn, bound, flip) -> pos: the inversion sampler of
+// random.ts (qn = (1 - p)^n and bound computed there, with V8's exp and log).
+napi_value BinomialInversion(napi_env env, napi_callback_info info) {
+  Args args(env, info);
+  const double n = args.number(3), p = args.number(4), q = 1 - p, qn = args.number(5), bound = args.number(6);
+  bool flip = false;
+  napi_get_value_bool(env, args.values[7], &flip);
+  return drawAll(args, [=](Twister& mt) {
+    double x = 0, px = qn, u = mt.nextDouble();
+    while (u > px) {
+      x++;
+      if (x > bound) {
+        x = 0;
+        px = qn;
+        u = mt.nextDouble();
+      } else {
+        u -= px;
+        px = ((n - x + 1) * p * px) / (x * q);
+      }
+    }
+    return flip ? n - x : x;
+  });
+}
+
+}  // namespace nnfs
