@@ -10,8 +10,7 @@
         "src/array/native/random.cc",
         "src/array/native/copies.cc"
       ],
-      "cflags_cc": ["-std=c++17", "-O3", "-march=native", "-ffp-contract=off"],
-      "cflags_cc!": ["-fno-exceptions"]
+      "cflags_cc": ["-O3", "-march=native", "-ffp-contract=off"]
     }
   ]
 }

@@ -1,6 +1,7 @@
-// `npm install` compiles the array module's C++ kernels (src/array/native/*.cc) with
-// node-gyp against the running Node's own headers, so nothing is downloaded. If they cannot be
-// built, the install still succeeds and the TypeScript loops run instead (same results, slower).
+// `npm install` compiles the array module's C++ kernels (src/array/native/*.cc) with node-gyp,
+// against the running Node's own headers where they are installed beside it (nothing to
+// download). If they cannot be built, the install still succeeds and the TypeScript loops run
+// instead (same results, slower).
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -13,8 +14,9 @@ if (!process.env.npm_config_nodedir && fs.existsSync(path.join(prefix, "include"
 }
 const build = spawnSync("node-gyp", args, { stdio: "inherit", cwd: path.join(__dirname, "..") });
 if (build.status !== 0) {
+  const why = build.error ? `node-gyp did not start: ${build.error.message}` : "see node-gyp's output above";
   console.warn(
-    "nnfs-ts: the C++ kernels could not be built (they need python3, make and g++);\n" +
-    "the TypeScript loops run instead: the same results, slower.",
+    `nnfs-ts: the C++ kernels could not be built (${why}; they need node-gyp, python3, make and g++).\n` +
+    "The TypeScript loops run instead: the same results, slower.",
   );
 }

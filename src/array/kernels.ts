@@ -108,9 +108,10 @@ function orNative(expr: string, o: Storage, x: Storage, y: Storage, js: BinaryLo
   const result = expr.startsWith("+(") ? o instanceof Uint8Array : isFloat(o);
   if (!native || op < 0 || !isFloat(x) || !isFloat(y) || !result) return js;
   const { binary } = native;
-  return (o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows) => {
-    if (n * rows < NATIVE_MIN) js(o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows);
-    else binary(op, o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows);
+  return (out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows) => {
+    if (n * rows < NATIVE_MIN || !binary(op, out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows)) {
+      js(out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows);
+    }
   };
 }
 
@@ -122,6 +123,8 @@ export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoo
     const op = UNARY_OPS.indexOf(expr);
     if (!native || op < 0 || !isFloat(x) || o.constructor !== x.constructor) return js;
     const { unary } = native;
-    return (o: Storage, x: Storage, n: number) => (n < NATIVE_MIN ? js(o, x, n) : unary(op, o, x, n));
+    return (out: Storage, a: Storage, n: number) => {
+      if (n < NATIVE_MIN || !unary(op, out, a, n)) js(out, a, n);
+    };
   });
 }

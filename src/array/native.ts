@@ -1,6 +1,7 @@
 // The compiled kernels (native/*.cc), when `npm install` could build them: the same
 // arithmetic as the TypeScript loops, in the same order, with the compiler's vector instructions.
-// Without a C++ compiler the TypeScript loops run instead and give identical results, slower.
+// Without a C++ compiler the TypeScript loops run instead and give the same numbers, slower
+// (only a NaN's sign bit can differ: V8 itself does not keep it stable).
 // NNFS_NATIVE=0 turns the kernels off (the tests run both ways and compare them).
 import * as fs from "fs";
 import * as path from "path";
@@ -9,6 +10,8 @@ import type { Storage } from "./dtype";
 type Float = Float32Array | Float64Array;
 
 export interface NativeKernels {
+  /** The kernels' interface version (VERSION in native/kernels.h). */
+  version: number;
   /** A BinaryLoop (see kernels.ts) for operation `op` of BINARY_OPS; false if it has no loop for these types. */
   binary(op: number, o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
     y: Storage, yo: number, sy: number, yr: number, n: number, rows: number): boolean;
@@ -34,16 +37,29 @@ export const BINARY_OPS = [
   "+(a === b)", "+(a !== b)", "+(a > b)", "+(a >= b)", "+(a < b)", "+(a <= b)",
 ];
 
-/** node-gyp's output in the package root: two levels up from dist/array/ and src/array/ (further from a copy). */
 /** The unary ufuncs the addon has loops for, by their TypeScript expression. */
 export const UNARY_OPS = ["-a", "a * a", "Math.sqrt(a)", "Math.abs(a)"];
 
+/** The kernels' arguments and operation numbers this file expects (VERSION in native/kernels.h). */
+const VERSION = 1;
+
+/**
+ * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder
+ * above this file with a package.json (from dist/array/ or src/array/ alike).
+ */
 function load(): NativeKernels | null {
   if (process.env.NNFS_NATIVE === "0") return null;
-  for (let dir = path.join(__dirname, ".."); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, "..", "build", "Release", "nnfs_kernels.node");
+  let root = path.dirname(__dirname);
+  while (!fs.existsSync(path.join(root, "package.json")) && root !== path.dirname(root)) root = path.dirname(root);
+  const file = path.join(root, "build", "Release", "nnfs_kernels.node");
+  if (!fs.existsSync(file)) return null;
+  try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    if (fs.existsSync(file)) return require(file) as NativeKernels;
+    const kernels = require(file) as NativeKernels;
+    if (kernels.version === VERSION) return kernels;
+    process.emitWarning(`${file} was built from other sources; the TypeScript loops run instead (npm install rebuilds it)`);
+  } catch (error) {
+    process.emitWarning(`${file} could not be loaded (${(error as Error).message}); the TypeScript loops run instead`);
   }
   return null;
 }

@@ -21,12 +21,13 @@ void transpose(const T* src, T* dst, int64_t rows, int64_t cols) {
   }
 }
 
-size_t elementSize(napi_typedarray_type t) {
+// Bytes per element of the typed arrays the library stores data in; 0 for anything else.
+size_t elementSize(ArrayType t) {
   switch (t) {
-    case napi_int8_array: case napi_uint8_array: case napi_uint8_clamped_array: return 1;
-    case napi_int16_array: case napi_uint16_array: return 2;
-    case napi_int32_array: case napi_uint32_array: case napi_float32_array: return 4;
-    default: return 8;
+    case napi_uint8_array: return 1;
+    case napi_int32_array: case napi_float32_array: return 4;
+    case napi_float64_array: return 8;
+    default: return 0;
   }
 }
 
@@ -35,10 +36,10 @@ size_t elementSize(napi_typedarray_type t) {
 napi_value Transpose2d(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *src, *dst;
-  const napi_typedarray_type ts = args.type(0, &src), td = args.type(1, &dst);
+  const ArrayType ts = args.type(0, &src), td = args.type(1, &dst);
   const int64_t rows = args.integer(2), cols = args.integer(3);
   const size_t size = elementSize(ts);
-  bool done = size == elementSize(td);
+  bool done = size != 0 && size == elementSize(td);
   if (done && size == 1) transpose(static_cast<uint8_t*>(src), static_cast<uint8_t*>(dst), rows, cols);
   else if (done && size == 4) transpose(static_cast<uint32_t*>(src), static_cast<uint32_t*>(dst), rows, cols);
   else if (done && size == 8) transpose(static_cast<uint64_t*>(src), static_cast<uint64_t*>(dst), rows, cols);
@@ -59,7 +60,7 @@ void fillMasked(T* dst, const uint8_t* mask, size_t n, T value) {
 napi_value FillMasked(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *dst, *mask;
-  const napi_typedarray_type td = args.type(0, &dst), tm = args.type(1, &mask);
+  const ArrayType td = args.type(0, &dst), tm = args.type(1, &mask);
   size_t n = 0;
   napi_get_typedarray_info(env, args.values[1], nullptr, &n, nullptr, nullptr, nullptr);
   const double value = args.number(2);

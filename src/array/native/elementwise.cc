@@ -31,7 +31,7 @@ inline R apply(T a, T b) {
 
 // `rows` runs of `n` outputs (see BinaryLoop in kernels.ts). The common strides get loops of
 // their own so the compiler can vectorise them: both contiguous, or one operand a single value.
-// The arithmetic is done in C: float when the operands and the result are float32 (a float
+// The arithmetic is done in type C: float when the operands and the result are float32 (a float
 // operation rounds as double-then-float does), else double, as the TypeScript loop computes.
 template <Op op, typename C, typename TO, typename TX, typename TY>
 void binaryRuns(TO* o, int64_t oo, const TX* x, int64_t xo, int64_t sx, int64_t xr,
@@ -64,7 +64,7 @@ void binaryTyped(const Args& args, void* o, void* x, void* y) {
 
 // The result: uint8 (bool) for comparisons, float32 or float64 for arithmetic.
 template <Op op, typename TX, typename TY>
-bool binaryInto(const Args& args, void* o, napi_typedarray_type to, void* x, void* y) {
+bool binaryInto(const Args& args, void* o, ArrayType to, void* x, void* y) {
   if constexpr (op >= EQUAL) {
     if (to != napi_uint8_array) return false;
     binaryTyped<op, uint8_t, TX, TY>(args, o, x, y);
@@ -79,7 +79,7 @@ bool binaryInto(const Args& args, void* o, napi_typedarray_type to, void* x, voi
 }
 
 template <Op op>
-bool binaryFor(const Args& args, void* o, napi_typedarray_type to, void* x, napi_typedarray_type tx, void* y, napi_typedarray_type ty) {
+bool binaryFor(const Args& args, void* o, ArrayType to, void* x, ArrayType tx, void* y, ArrayType ty) {
   const bool x32 = tx == napi_float32_array, y32 = ty == napi_float32_array;
   if (!(x32 || tx == napi_float64_array) || !(y32 || ty == napi_float64_array)) return false;
   if (x32 && y32) return binaryInto<op, float, float>(args, o, to, x, y);
@@ -95,7 +95,7 @@ bool binaryFor(const Args& args, void* o, napi_typedarray_type to, void* x, napi
 napi_value Binary(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *o, *x, *y;
-  const napi_typedarray_type to = args.type(1, &o), tx = args.type(3, &x), ty = args.type(7, &y);
+  const ArrayType to = args.type(1, &o), tx = args.type(3, &x), ty = args.type(7, &y);
   bool done = false;
   switch (args.integer(0)) {
     case ADD: done = binaryFor<ADD>(args, o, to, x, tx, y, ty); break;
@@ -151,7 +151,7 @@ napi_value Unary(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *o, *x;
   const int op = static_cast<int>(args.integer(0));
-  const napi_typedarray_type to = args.type(1, &o), tx = args.type(2, &x);
+  const ArrayType to = args.type(1, &o), tx = args.type(2, &x);
   const size_t n = static_cast<size_t>(args.integer(3));
   bool done = false;
   if (to == napi_float32_array && tx == to) done = unaryOf<float>(op, o, x, n);

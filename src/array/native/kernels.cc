@@ -4,7 +4,8 @@
 // (MT19937 doubles, binomial draws), copies.cc (transpose, masked fill); this file registers them.
 //
 // Each kernel does exactly the arithmetic of the TypeScript loop it replaces, in the same order,
-// so results are identical bit for bit: float32 + - * / computed in float (JS computes them in
+// so results are identical bit for bit (a NaN stays a NaN; its sign bit, which V8 itself does not
+// keep stable, can differ): float32 + - * / computed in float (JS computes them in
 // double and rounds once, which gives the same float), dot products summed in double in index
 // order, NumPy's pairwise summation tree step for step. The speed comes from the compiler's
 // vector instructions and from no per-element checks, not from a different algorithm.
@@ -15,7 +16,10 @@ namespace {
 
 napi_value Init(napi_env env, napi_value exports) {
   using namespace nnfs;
+  napi_value version;
+  napi_create_int32(env, VERSION, &version);
   const napi_property_descriptor functions[] = {
+    {"version", nullptr, nullptr, nullptr, nullptr, version, napi_enumerable, nullptr},
     {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"matmul", nullptr, Matmul, nullptr, nullptr, nullptr, napi_default, nullptr},

@@ -6,6 +6,13 @@
 
 namespace nnfs {
 
+// Bumped with every change to the kernels' arguments or operation numbers: native.ts refuses an
+// addon built from other sources (a checkout updated without `npm install`).
+constexpr int VERSION = 1;
+
+using ArrayType = int;
+constexpr ArrayType NOT_TYPED = -1;
+
 struct Args {
   napi_env env;
   napi_value values[16];
@@ -23,10 +30,9 @@ struct Args {
     napi_get_value_double(env, values[i], &v);
     return v;
   }
-  // A typed array's element type and its first element (the view's own offset applied);
-  // NOT_TYPED for anything else, which no kernel accepts.
-  static constexpr napi_typedarray_type NOT_TYPED = static_cast<napi_typedarray_type>(-1);
-  napi_typedarray_type type(size_t i, void** data) const {
+  // A typed array's element type (a napi_typedarray_type) and its first element, the view's own
+  // offset applied; NOT_TYPED for anything else, which no kernel accepts.
+  ArrayType type(size_t i, void** data) const {
     napi_typedarray_type t;
     size_t length = 0;
     if (napi_get_typedarray_info(env, values[i], &t, &length, data, nullptr, nullptr) != napi_ok) return NOT_TYPED;

@@ -80,7 +80,7 @@ void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
 }
 
 template <typename TA, typename TB>
-bool matmulInto(void* A, void* B, void* C, napi_typedarray_type tc, int64_t m, int64_t k, int64_t n) {
+bool matmulInto(void* A, void* B, void* C, ArrayType tc, int64_t m, int64_t k, int64_t n) {
   if (tc == napi_float32_array) matmul(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<float*>(C), m, k, n);
   else if (tc == napi_float64_array) matmul(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<double*>(C), m, k, n);
   else return false;
@@ -88,7 +88,7 @@ bool matmulInto(void* A, void* B, void* C, napi_typedarray_type tc, int64_t m, i
 }
 
 template <typename TA>
-bool matmulFrom(void* A, void* B, napi_typedarray_type tb, void* C, napi_typedarray_type tc, int64_t m, int64_t k, int64_t n) {
+bool matmulFrom(void* A, void* B, ArrayType tb, void* C, ArrayType tc, int64_t m, int64_t k, int64_t n) {
   if (tb == napi_float32_array) return matmulInto<TA, float>(A, B, C, tc, m, k, n);
   if (tb == napi_float64_array) return matmulInto<TA, double>(A, B, C, tc, m, k, n);
   return false;
@@ -100,7 +100,7 @@ bool matmulFrom(void* A, void* B, napi_typedarray_type tb, void* C, napi_typedar
 napi_value Matmul(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *A, *B, *C;
-  const napi_typedarray_type ta = args.type(0, &A), tb = args.type(1, &B), tc = args.type(2, &C);
+  const ArrayType ta = args.type(0, &A), tb = args.type(1, &B), tc = args.type(2, &C);
   const int64_t m = args.integer(3), k = args.integer(4), n = args.integer(5);
   bool done = false;
   if (ta == napi_float32_array) done = matmulFrom<float>(A, B, tb, C, tc, m, k, n);

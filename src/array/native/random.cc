@@ -35,8 +35,10 @@ struct Twister {
 // The twister from (key, pos), or false when key is not the 624-word Uint32Array.
 bool twisterOf(const Args& args, Twister& mt) {
   size_t length = 0;
-  napi_typedarray_type t = Args::NOT_TYPED;
-  napi_get_typedarray_info(args.env, args.values[0], &t, &length, reinterpret_cast<void**>(&mt.key), nullptr, nullptr);
+  napi_typedarray_type t;
+  if (napi_get_typedarray_info(args.env, args.values[0], &t, &length, reinterpret_cast<void**>(&mt.key), nullptr, nullptr) != napi_ok) {
+    return false;
+  }
   mt.pos = args.integer(1);
   return t == napi_uint32_array && length == Twister::N && mt.pos >= 0 && mt.pos <= Twister::N;
 }
@@ -48,9 +50,11 @@ napi_value drawAll(const Args& args, Draw draw) {
   Twister mt;
   void* out;
   size_t n = 0;
-  napi_typedarray_type t = Args::NOT_TYPED;
-  napi_get_typedarray_info(args.env, args.values[2], &t, &n, &out, nullptr, nullptr);
-  if (!twisterOf(args, mt) || t != napi_float64_array) return boolean(args.env, false);
+  napi_typedarray_type t;
+  if (napi_get_typedarray_info(args.env, args.values[2], &t, &n, &out, nullptr, nullptr) != napi_ok ||
+      t != napi_float64_array || !twisterOf(args, mt)) {
+    return boolean(args.env, false);
+  }
   napi_value result;
   double* o = static_cast<double*>(out);
   for (size_t i = 0; i < n; i++) o[i] = draw(mt);

@@ -47,7 +47,7 @@ void sumRuns(const T* src, T* dst, int64_t length, bool alongReduced, const int3
 napi_value SumRuns(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *src, *dst, *offsets;
-  const napi_typedarray_type ts = args.type(0, &src), td = args.type(1, &dst), to = args.type(4, &offsets);
+  const ArrayType ts = args.type(0, &src), td = args.type(1, &dst), to = args.type(4, &offsets);
   size_t runs = 0;
   napi_get_typedarray_info(env, args.values[4], nullptr, &runs, nullptr, nullptr, nullptr);
   const int64_t length = args.integer(2);
@@ -89,7 +89,7 @@ void scanAlong(const T* data, T* top, double* at, int64_t outer, int64_t len, in
 napi_value ScanAlong(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *data, *top, *at;
-  const napi_typedarray_type td = args.type(0, &data), tt = args.type(1, &top), ta = args.type(2, &at);
+  const ArrayType td = args.type(0, &data), tt = args.type(1, &top), ta = args.type(2, &at);
   const int64_t outer = args.integer(3), len = args.integer(4), inner = args.integer(5);
   bool max = false;
   napi_get_value_bool(env, args.values[6], &max);
