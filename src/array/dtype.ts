@@ -38,6 +38,10 @@ const STORAGE = {
   float32: Float32Array, float64: Float64Array, int64: Float64Array, int32: Int32Array, uint8: Uint8Array, bool: Uint8Array,
 } as const;
 
+/** Float storage (float32, float64), whose loops the kernels and fast paths specialise. */
+export const isFloatStorage = (data: Storage): data is Float32Array | Float64Array =>
+  data instanceof Float32Array || data instanceof Float64Array;
+
 export const isFloat = (d: DType): boolean => d === "float32" || d === "float64";
 export const isInteger = (d: DType): boolean => d === "int32" || d === "int64" || d === "uint8";
 

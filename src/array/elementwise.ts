@@ -4,7 +4,7 @@
 // array; storing into a Float32Array rounds once, which is exact for + - * / and sqrt and
 // is how the book's float32 exp/log/tanh digits come out.
 import { NDArray, NestedList, Shape, formatShape } from "./core";
-import { DType, Storage, allocate, castValue, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
+import { DType, Storage, allocate, castValue, isFloat, isFloatStorage, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
 import { RunPlan, broadcastShapes, forEachRun, planRuns, sameShape } from "./broadcast";
 import { array, checkPythonInt, fitsDType } from "./creation";
 import { BinaryLoop, compileBinaryLoop, compileSelectLoop, compileUnaryLoop } from "./kernels";
@@ -167,7 +167,7 @@ function binaryLoop(expr: string, pick: string | undefined, a: NDArray, b: NDArr
 }
 
 function loopFor(expr: string, pick: string | undefined, o: Storage, x: Storage, sx: number, y: Storage, sy: number): BinaryLoop {
-  return pick !== undefined && (o instanceof Float32Array || o instanceof Float64Array) &&
+  return pick !== undefined && isFloatStorage(o) &&
     x.constructor === o.constructor && y.constructor === o.constructor
     ? compileSelectLoop(pick, o, x, sx, y, sy)
     : compileBinaryLoop(expr, o, x, sx, y, sy);

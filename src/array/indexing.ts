@@ -7,7 +7,7 @@
 // Missing trailing indices mean ":". Reads return copies. When every index is a number the
 // result is a 0-d array where NumPy gives a scalar: `.item()` turns it into a JS number.
 import { NDArray, Shape, formatShape, normalizeIndex, shapeSize, stridesOf } from "./core";
-import { castValue, isFloat } from "./dtype";
+import { castValue, isFloat, isFloatStorage } from "./dtype";
 import { broadcastShapes } from "./broadcast";
 import { native } from "./native";
 
@@ -48,7 +48,7 @@ export function setIndex(a: NDArray, index: Index[], value: NDArray | number | b
     const mask = index.length === 1 ? index[0] : undefined;
     if (mask instanceof NDArray && mask.dtype === "bool" && sameShape(mask.shape, a.shape)) {
       // d[mask] = 0 over the whole array: every ReLU backward pass does this.
-      if (dst instanceof Float32Array || dst instanceof Float64Array) fillMaskedFloat(dst, mask.data as Uint8Array, v);
+      if (isFloatStorage(dst)) fillMaskedFloat(dst, mask.data as Uint8Array, v);
       else for (let i = 0; i < dst.length; i++) if (mask.data[i]) dst[i] = v;
       return;
     }

@@ -3,7 +3,7 @@
 // ~4x slower than a loop with the expression inline, and a loop that sees both Float32Array
 // and Float64Array operands ~1.6x slower than one that sees one kind. So every (expression,
 // storage kinds, stride kinds) gets its own small function, made once and cached.
-import type { Storage } from "./dtype";
+import { Storage, isFloatStorage } from "./dtype";
 import { BINARY_OPS, UNARY_OPS, native } from "./native";
 
 /**
@@ -97,16 +97,14 @@ export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, 
  */
 const NATIVE_MIN = 512;
 
-const isFloat = (data: Storage): boolean => data instanceof Float32Array || data instanceof Float64Array;
-
 /**
  * The addon's loop for `expr` when it has one for these storage types (float32 or float64
  * operands; a float result, or bool for comparisons), else the loop `js`.
  */
 function orNative(expr: string, o: Storage, x: Storage, y: Storage, js: BinaryLoop): BinaryLoop {
   const op = BINARY_OPS.indexOf(expr);
-  const result = expr.startsWith("+(") ? o instanceof Uint8Array : isFloat(o);
-  if (!native || op < 0 || !isFloat(x) || !isFloat(y) || !result) return js;
+  const result = expr.startsWith("+(") ? o instanceof Uint8Array : isFloatStorage(o);
+  if (!native || op < 0 || !isFloatStorage(x) || !isFloatStorage(y) || !result) return js;
   const { binary } = native;
   return (out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows) => {
     if (n * rows < NATIVE_MIN || !binary(op, out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows)) {
@@ -121,7 +119,7 @@ export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoo
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
     const js = named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
     const op = UNARY_OPS.indexOf(expr);
-    if (!native || op < 0 || !isFloat(x) || o.constructor !== x.constructor) return js;
+    if (!native || op < 0 || !isFloatStorage(x) || o.constructor !== x.constructor) return js;
     const { unary } = native;
     return (out: Storage, a: Storage, n: number) => {
       if (n < NATIVE_MIN || !unary(op, out, a, n)) js(out, a, n);

@@ -8,7 +8,7 @@
 //   "float32" - result cast to float32.
 // A product of two float32 values is exact in float64, so float32 results equal nnfs's.
 import { NDArray, formatShape, shapeSize } from "./core";
-import { DType, castValue, promoteTypes } from "./dtype";
+import { DType, castValue, isFloatStorage, promoteTypes } from "./dtype";
 import { config } from "./config";
 import { asarray } from "./creation";
 import { multiply, Operand } from "./elementwise";
@@ -32,7 +32,7 @@ export function dot(a: Operand, b: Operand): NDArray {
   const m = shapeSize(leading), n = shapeSize(trailing);
   const out = NDArray.forResult([...leading, ...trailing], resultType);
   // Float32 and float64 results take the sums straight; other dtypes are cast from float64 ones.
-  const direct = out.data instanceof Float32Array || out.data instanceof Float64Array;
+  const direct = isFloatStorage(out.data);
   const sums = direct ? out.data : new Float64Array(m * n);
   matmulFloat64(asFloat(x.data), asFloat(y.data), sums as Float, m, k, n);
   if (!direct) for (let i = 0; i < sums.length; i++) out.data[i] = castValue(resultType, sums[i]);
@@ -55,7 +55,7 @@ type Float = Float32Array | Float64Array;
 
 /** Float storage as is (a float32 product is exact in float64); integer storage as float64. */
 function asFloat(data: NDArray["data"]): Float {
-  return data instanceof Float32Array || data instanceof Float64Array ? data : new Float64Array(data);
+  return isFloatStorage(data) ? data : new Float64Array(data);
 }
 
 /**
@@ -65,6 +65,7 @@ function asFloat(data: NDArray["data"]): Float {
  * Short k (300x2 @ 2x64): each C[i][j] in one expression over A's row, kept in locals.
  * Otherwise: for each row of A, add A[i][p] times row p of B into a float64 row of sums.
  */
+// The C++ kernel (native/linalg.cc) does these same sums when it is built; these loops stand in without it.
 function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
   if (n === 0 || native?.matmul(A, B, C, m, k, n)) return;
   const kinds = (A instanceof Float64Array ? 1 : 0) + (B instanceof Float64Array ? 2 : 0) + (C instanceof Float64Array ? 4 : 0);

@@ -96,21 +96,13 @@ napi_value Binary(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *o, *x, *y;
   const ArrayType to = args.type(1, &o), tx = args.type(3, &x), ty = args.type(7, &y);
-  bool done = false;
-  switch (args.integer(0)) {
-    case ADD: done = binaryFor<ADD>(args, o, to, x, tx, y, ty); break;
-    case SUBTRACT: done = binaryFor<SUBTRACT>(args, o, to, x, tx, y, ty); break;
-    case MULTIPLY: done = binaryFor<MULTIPLY>(args, o, to, x, tx, y, ty); break;
-    case DIVIDE: done = binaryFor<DIVIDE>(args, o, to, x, tx, y, ty); break;
-    case MAXIMUM: done = binaryFor<MAXIMUM>(args, o, to, x, tx, y, ty); break;
-    case MINIMUM: done = binaryFor<MINIMUM>(args, o, to, x, tx, y, ty); break;
-    case EQUAL: done = binaryFor<EQUAL>(args, o, to, x, tx, y, ty); break;
-    case NOT_EQUAL: done = binaryFor<NOT_EQUAL>(args, o, to, x, tx, y, ty); break;
-    case GREATER: done = binaryFor<GREATER>(args, o, to, x, tx, y, ty); break;
-    case GREATER_EQUAL: done = binaryFor<GREATER_EQUAL>(args, o, to, x, tx, y, ty); break;
-    case LESS: done = binaryFor<LESS>(args, o, to, x, tx, y, ty); break;
-    case LESS_EQUAL: done = binaryFor<LESS_EQUAL>(args, o, to, x, tx, y, ty); break;
-  }
+  // One loop family per operation, indexed by its number.
+  static constexpr decltype(&binaryFor<ADD>) loops[] = {
+    binaryFor<ADD>, binaryFor<SUBTRACT>, binaryFor<MULTIPLY>, binaryFor<DIVIDE>, binaryFor<MAXIMUM>, binaryFor<MINIMUM>,
+    binaryFor<EQUAL>, binaryFor<NOT_EQUAL>, binaryFor<GREATER>, binaryFor<GREATER_EQUAL>, binaryFor<LESS>, binaryFor<LESS_EQUAL>,
+  };
+  const int64_t op = args.integer(0);
+  const bool done = op >= 0 && op < LESS_EQUAL + 1 && loops[op](args, o, to, x, tx, y, ty);
   return boolean(env, done);
 }
 
