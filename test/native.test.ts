@@ -2,6 +2,9 @@ import assert from "assert";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as np from "../src/array/np";
+import { native } from "../src/array/native";
+import { nearHalfWay } from "./helpers/exp-half-way";
 
 // The C++ kernels must give exactly what the TypeScript loops give: one run of the same
 // operations with each, compared result by result, bit for bit.
@@ -22,5 +25,17 @@ describe("C++ kernels against the TypeScript loops", function () {
     assert.ok(cases.length > 350, `only ${cases.length} cases`);
     const differing = cases.filter((name) => withKernels[name] !== withLoops[name]);
     assert.deepStrictEqual(differing, [], `results differ in: ${differing.slice(0, 10).join("; ")}`);
+  });
+
+  it("the float32 exp kernel hands the elements whose rounding is close to Math.exp", function () {
+    if (!native) this.skip();
+    const x = np.array(nearHalfWay(), "float32");
+    const unsure = new Int32Array(x.size);
+    const count = native.expFloat32(new Float32Array(x.size), x.data as Float32Array, x.size, unsure);
+    assert.ok(typeof count === "number" && count >= x.size - 2, `${count} of ${x.size} handed back`);
+    const expected = Array.from(x.data, (v) => Math.fround(Math.exp(v)));
+    assert.deepStrictEqual(Array.from(np.exp(x).data), expected);
+    // More than the caller's list holds: -1, and the caller computes every element.
+    assert.strictEqual(native.expFloat32(new Float32Array(x.size), x.data as Float32Array, x.size, new Int32Array(2)), -1);
   });
 });

@@ -118,6 +118,7 @@ export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoo
   return cached(expr, variant, () => {
     const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
     const js = named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
+    if (expr === "Math.exp(a)" && o instanceof Float32Array && x instanceof Float32Array) return expFloat32(js);
     const op = UNARY_OPS.indexOf(expr);
     if (!native || op < 0 || !isFloatStorage(x) || o.constructor !== x.constructor) return js;
     const { unary } = native;
@@ -125,4 +126,19 @@ export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoo
       if (n < NATIVE_MIN || !unary(op, out, a, n)) js(out, a, n);
     };
   });
+}
+
+// Indices of the elements the exp kernel leaves to Math.exp: about one in 65,000 of ordinary
+// values, plus any outside [-87, 88] (see native/exp.cc). If more than this, the loop does all.
+const unsure = new Int32Array(4096);
+
+/** float32 exp by the addon where its float is certain to be Math.exp's, by Math.exp elsewhere. */
+function expFloat32(js: UnaryLoop): UnaryLoop {
+  if (!native) return js;
+  const kernel = native.expFloat32;
+  return (o, x, n) => {
+    const count = n < NATIVE_MIN ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
+    if (count === false || count < 0) return js(o, x, n);
+    for (let k = 0; k < count; k++) o[unsure[k]] = Math.exp(x[unsure[k]]);
+  };
 }

@@ -17,6 +17,11 @@ export interface NativeKernels {
     y: Storage, yo: number, sy: number, yr: number, n: number, rows: number): boolean;
   /** A UnaryLoop (see kernels.ts) for operation `op` of UNARY_OPS; false if it has no loop for these types. */
   unary(op: number, o: Storage, x: Storage, n: number): boolean;
+  /**
+   * o = exp(x) for n float32 elements, except those whose float32 could differ from Math.exp's:
+   * their indices go into unsure; returns how many (-1 if unsure is too short).
+   */
+  expFloat32(o: Float32Array, x: Float32Array, n: number, unsure: Int32Array): number | false;
   /** max/min and where, along the middle axis of an (outer, len, inner) array (scanAlong in reductions.ts). */
   scanAlong(data: Storage, top: Storage, at: Float64Array, outer: number, len: number, inner: number, max: boolean): boolean;
   /** Fills out with MT19937 doubles from the state (key, pos); returns the new pos. */
@@ -41,7 +46,7 @@ export const BINARY_OPS = [
 export const UNARY_OPS = ["-a", "a * a", "Math.sqrt(a)", "Math.abs(a)"];
 
 /** The kernels' arguments and operation numbers this file expects (VERSION in native/kernels.h). */
-const VERSION = 1;
+const VERSION = 2;
 
 /**
  * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder

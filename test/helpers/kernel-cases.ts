@@ -5,6 +5,7 @@ import * as np from "../../src/array/np";
 import type { NDArray } from "../../src/array/core";
 import type { DType } from "../../src/array/dtype";
 import { native } from "../../src/array/native";
+import { nearHalfWay } from "./exp-half-way";
 
 const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-310, 3.4e38, 1, -1, 0.1, 2 ** -20];
 
@@ -67,6 +68,18 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`max ${dtype} ${shape}`, np.max(x));
     record(`argmax ${dtype} ${shape}`, np.argmax(x));
   }
+  // max/argmax on rows without NaN, full of ties (small integers, 0 and -0): the first one must win.
+  for (const shape of [[300, 64], [300, 3], [40, 130]]) {
+    const rs = new np.random.RandomState(14);
+    const halves = np.subtract(np.multiply(rs.randint(0, 2, shape), 1), 0.5); // +0.5 or -0.5
+    const ties = np.multiply(np.subtract(rs.randint(0, 5, shape), 2), halves).astype(dtype);
+    for (let axis = 0; axis < shape.length; axis++) {
+      record(`max ties axis ${axis} ${dtype} ${shape}`, np.max(ties, { axis }));
+      record(`min ties axis ${axis} ${dtype} ${shape}`, np.min(ties, { axis }));
+      record(`argmax ties axis ${axis} ${dtype} ${shape}`, np.argmax(ties, { axis }));
+      record(`argmin ties axis ${axis} ${dtype} ${shape}`, np.argmin(ties, { axis }));
+    }
+  }
   const masked = inputs([300, 64], dtype, 6);
   masked.set([np.less_equal(inputs([300, 64], dtype, 7), 0)], 0);
   record(`masked fill ${dtype}`, masked);
@@ -87,6 +100,13 @@ for (const seed of [0, 1, 12345]) {
   record(`randn after ${seed}`, rs.randn(1) as NDArray);
 }
 
+// float32 exp: special values and every magnitude, the whole range the kernel computes ([-87, 88])
+// densely, its ends and beyond (left to Math.exp), inputs whose exp is close to a float32 half-way point.
+record("exp float32 specials", np.exp(inputs([300, 64], "float32", 15)));
+record("exp float32 range", np.exp(np.linspace(-87, 88, 1_000_001).astype("float32")));
+record("exp float32 at the range's ends", np.exp(np.concatenate([np.linspace(-110, -80, 1000), np.linspace(80, 100, 1000)]).astype("float32")));
+record("exp float32 near half-way", np.exp(np.array(nearHalfWay(), "float32")));
+
 const products: [number, number, number][] = [[300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1]];
 for (const [m, k, n] of products) {
   for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {
@@ -95,3 +115,4 @@ for (const [m, k, n] of products) {
   }
 }
 process.stdout.write(JSON.stringify(results));
+

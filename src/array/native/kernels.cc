@@ -1,7 +1,8 @@
 // The array library's hot loops in C++, called from TypeScript through Node-API when this addon
 // is built (native.ts loads it). One file per part of the array module, as in src/array:
-// elementwise.cc (ufunc loops), linalg.cc (dot), reductions.cc (sums, max/argmax), random.cc
-// (MT19937 doubles, binomial draws), copies.cc (transpose, masked fill); this file registers them.
+// elementwise.cc (ufunc loops), exp.cc (float32 exp), linalg.cc (dot), reductions.cc (sums,
+// max/argmax), random.cc (MT19937 doubles, binomial draws), copies.cc (transpose, masked fill);
+// this file registers them.
 //
 // Each kernel does exactly the arithmetic of the TypeScript loop it replaces, in the same order,
 // so results are identical bit for bit (a NaN stays a NaN; its sign bit, which V8 itself does not
@@ -9,7 +10,11 @@
 // double and rounds once, which gives the same float), dot products summed in double in index
 // order, NumPy's pairwise summation tree step for step. The speed comes from the compiler's
 // vector instructions and from no per-element checks, not from a different algorithm.
-// Built with -ffp-contract=off: a fused multiply-add would round differently.
+// The one exception is exp.cc, which computes exp its own way and hands back to the caller every
+// element whose float32 could differ from Math.exp's (see there), so its results are identical too.
+// Built with -ffp-contract=off: a fused multiply-add would round differently (exp.cc asks for
+// its own fused operations by name). -fno-trapping-math only lets the compiler vectorise
+// comparisons: no result changes.
 #include "kernels.h"
 
 namespace {
@@ -22,6 +27,7 @@ napi_value Init(napi_env env, napi_value exports) {
     {"version", nullptr, nullptr, nullptr, nullptr, version, napi_enumerable, nullptr},
     {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_default, nullptr},
+    {"expFloat32", nullptr, ExpFloat32, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"matmul", nullptr, Matmul, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"sumRuns", nullptr, SumRuns, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"scanAlong", nullptr, ScanAlong, nullptr, nullptr, nullptr, napi_default, nullptr},

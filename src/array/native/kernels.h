@@ -8,7 +8,7 @@ namespace nnfs {
 
 // Bumped with every change to the kernels' arguments or operation numbers: native.ts refuses an
 // addon built from other sources (a checkout updated without `npm install`).
-constexpr int VERSION = 1;
+constexpr int VERSION = 2;
 
 using ArrayType = int;
 constexpr ArrayType NOT_TYPED = -1;
@@ -49,6 +49,7 @@ inline napi_value boolean(napi_env env, bool value) {
 
 napi_value Binary(napi_env env, napi_callback_info info);              // elementwise.cc
 napi_value Unary(napi_env env, napi_callback_info info);               // elementwise.cc
+napi_value ExpFloat32(napi_env env, napi_callback_info info);          // exp.cc
 napi_value Matmul(napi_env env, napi_callback_info info);              // linalg.cc
 napi_value SumRuns(napi_env env, napi_callback_info info);             // reductions.cc
 napi_value ScanAlong(napi_env env, napi_callback_info info);           // reductions.cc
