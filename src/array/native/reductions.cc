@@ -1,5 +1,6 @@
 // Sums in NumPy's pairwise order, and max/min/argmax/argmin along an axis (reductions.ts).
 #include "kernels.h"
+#include <cstring>
 
 namespace nnfs {
 
@@ -64,10 +65,66 @@ namespace {
 
 // ---- max, min, argmax, argmin (as scanAlong in reductions.ts) ----
 
+// GCC/Clang vectors of 32 bytes: a comparison of two gives a mask, and `mask ? a : b` picks
+// lane by lane, which the compiler makes one max/min or blend instruction (any processor).
+typedef float FloatVector __attribute__((vector_size(32)));
+typedef double DoubleVector __attribute__((vector_size(32)));
+template <typename T> struct VectorOf;
+template <> struct VectorOf<float> { using type = FloatVector; };
+template <> struct VectorOf<double> { using type = DoubleVector; };
+
+// The index of a row's winner: its first NaN if it has one, else the first element equal to its
+// largest (smallest) value, which is what a scan keeping the first of equals finds (0 and -0 are
+// equal). The extreme is found in two vectors of lanes: no branch per element, no dependence of
+// one element's step on the one before (a line-by-line scan waits on every comparison).
+template <bool MAX, typename T>
+int64_t winnerOfRow(const T* row, int64_t len) {
+  using V = typename VectorOf<T>::type;
+  constexpr int64_t L = sizeof(V) / sizeof(T);
+  auto better = [](auto v, auto best) { return MAX ? v > best : v < best; };
+  T best = row[0];
+  bool nan = false;
+  int64_t i = 0;
+  if (len >= 2 * L) {
+    V a, b, v, w;
+    std::memcpy(&a, row, sizeof a);
+    std::memcpy(&b, row + L, sizeof b);
+    auto nans = (a != a) | (b != b);
+    for (i = 2 * L; i + 2 * L <= len; i += 2 * L) {
+      std::memcpy(&v, row + i, sizeof v);
+      std::memcpy(&w, row + i + L, sizeof w);
+      a = better(v, a) ? v : a;
+      b = better(w, b) ? w : b;
+      nans |= (v != v) | (w != w);
+    }
+    a = better(b, a) ? b : a;
+    for (int64_t j = 0; j < L; j++) {
+      best = better(a[j], best) ? a[j] : best;
+      nan |= nans[j] != 0;
+    }
+  }
+  for (; i < len; i++) {
+    best = better(row[i], best) ? row[i] : best;
+    nan |= row[i] != row[i];
+  }
+  i = 0;
+  if (nan) while (row[i] == row[i]) i++;
+  else while (row[i] != best) i++;
+  return i;
+}
+
 // Along the middle axis of an (outer, len, inner) array: the first winning value of each line
 // and where it is. A NaN beats any number and the first NaN stays, as NumPy propagates NaN.
 template <bool MAX, typename T>
 void scanAlong(const T* data, T* top, double* at, int64_t outer, int64_t len, int64_t inner) {
+  if (inner == 1) {
+    for (int64_t o = 0; o < outer; o++) {
+      const int64_t w = winnerOfRow<MAX>(data + o * len, len);
+      top[o] = data[o * len + w];
+      at[o] = static_cast<double>(w);
+    }
+    return;
+  }
   auto better = [](T v, T best) { return (MAX ? v > best : v < best) || (v != v && best == best); };
   for (int64_t o = 0; o < outer; o++) {
     const T* line = data + o * len * inner;
