@@ -56,11 +56,11 @@ export class RandomState {
    * makes it float32, a cast of the float64 draws, as nnfs's patched randn does.
    */
   randn(...dims: number[]): NDArray | number {
-    return this.fill(dims.length ? dims : undefined, config.randnDtype, () => this.nextGauss());
+    return this.fill(dims.length ? dims : undefined, config.randnDtype, () => this.nextGauss(), (data) => this.gaussians(data));
   }
 
   standard_normal(size?: SizeOption): NDArray | number {
-    return this.fill(size, "float64", () => this.nextGauss());
+    return this.fill(size, "float64", () => this.nextGauss(), (data) => this.gaussians(data));
   }
 
   /** Integers in [low, high) (or [0, low) with one bound), int64, by masked rejection. */
@@ -150,6 +150,38 @@ export class RandomState {
     this.gauss = f * x1;
     this.hasGauss = true;
     return f * x2;
+  }
+
+  /**
+   * Fills `out` with nextGauss() values, the uniforms drawn in bulk by the C++ kernels (false,
+   * drawing nothing, without them). Each pair still to make uses at least two more uniforms, so
+   * drawing exactly two per pair never draws one the one-by-one loop would not have: the state
+   * ends where that loop leaves it. Rejected pairs leave some pairs for another, smaller round.
+   */
+  private gaussians(out: Float64Array): boolean {
+    if (!native) return false;
+    let i = 0;
+    if (out.length > 0 && this.hasGauss) {
+      out[i++] = this.gauss;
+      this.hasGauss = false;
+    }
+    let pairs = Math.ceil((out.length - i) / 2);
+    const uniforms = new Float64Array(2 * Math.min(pairs, 4096));
+    while (pairs > 0) {
+      const batch = uniforms.subarray(0, 2 * Math.min(pairs, 4096));
+      if (!this.mt.fillDoubles(batch)) break;
+      for (let k = 0; k < batch.length; k += 2) {
+        const x1 = 2 * batch[k] - 1, x2 = 2 * batch[k + 1] - 1, r2 = x1 * x1 + x2 * x2;
+        if (r2 >= 1 || r2 === 0) continue;
+        const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+        out[i++] = f * x2;
+        if (i < out.length) out[i++] = f * x1;
+        else [this.gauss, this.hasGauss] = [f * x1, true];
+        pairs--;
+      }
+    }
+    for (; i < out.length; i++) out[i] = this.nextGauss(); // only if a kernel refused
+    return true;
   }
 
   /** An integer in [0, range]: the draw masked to range's bit length, redrawn until it fits. */

@@ -96,6 +96,9 @@ for (const seed of [0, 1, 12345]) {
   record(`binomial(7, 0.5) ${seed}`, rs.binomial(7, 0.5, 77) as NDArray);
   record(`binomial(100, 0.6) ${seed}`, rs.binomial(100, 0.6, 50) as NDArray);
   record(`binomial(2, 1) ${seed}`, rs.binomial(2, 1, 5) as NDArray);
+  record(`randn(1001) ${seed}`, rs.randn(1001) as NDArray);
+  record(`randn(3) after an odd count ${seed}`, rs.randn(3) as NDArray);
+  record(`standard_normal(100000) ${seed}`, rs.standard_normal(100000) as NDArray);
   record(`rand after ${seed}`, rs.rand(3) as NDArray);
   record(`randn after ${seed}`, rs.randn(1) as NDArray);
 }
