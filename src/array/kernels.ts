@@ -137,7 +137,8 @@ function expFloat32(js: UnaryLoop): UnaryLoop {
   if (!native) return js;
   const kernel = native.expFloat32;
   return (o, x, n) => {
-    const count = n < NATIVE_MIN ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
+    // In place (np.exp(x, { out: x })) the handed-back elements' inputs would be gone.
+    const count = n < NATIVE_MIN || o.buffer === x.buffer ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
     if (count === false || count < 0) return js(o, x, n);
     for (let k = 0; k < count; k++) o[unsure[k]] = Math.exp(x[unsure[k]]);
   };

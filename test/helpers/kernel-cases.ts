@@ -109,6 +109,8 @@ record("exp float32 specials", np.exp(inputs([300, 64], "float32", 15)));
 record("exp float32 range", np.exp(np.linspace(-87, 88, 1_000_001).astype("float32")));
 record("exp float32 at the range's ends", np.exp(np.concatenate([np.linspace(-110, -80, 1000), np.linspace(80, 100, 1000)]).astype("float32")));
 record("exp float32 near half-way", np.exp(np.array(nearHalfWay(), "float32")));
+const inPlace = np.concatenate([np.array(nearHalfWay(), "float32"), inputs([1000], "float32", 17)]);
+record("exp float32 in place", np.exp(inPlace, { out: inPlace }));
 
 const products: [number, number, number][] = [[300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1]];
 for (const [m, k, n] of products) {
