@@ -140,13 +140,12 @@ export class RandomState {
       this.hasGauss = false;
       return this.gauss;
     }
-    let x1: number, x2: number, r2: number;
+    let x1: number, x2: number, f: number;
     do {
       x1 = 2 * this.mt.nextDouble() - 1;
       x2 = 2 * this.mt.nextDouble() - 1;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+      f = polarFactor(x1, x2);
+    } while (f === 0);
     this.gauss = f * x1;
     this.hasGauss = true;
     return f * x2;
@@ -171,9 +170,8 @@ export class RandomState {
       const batch = uniforms.subarray(0, 2 * Math.min(pairs, 4096));
       if (!this.mt.fillDoubles(batch)) break;
       for (let k = 0; k < batch.length; k += 2) {
-        const x1 = 2 * batch[k] - 1, x2 = 2 * batch[k + 1] - 1, r2 = x1 * x1 + x2 * x2;
-        if (r2 >= 1 || r2 === 0) continue;
-        const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+        const x1 = 2 * batch[k] - 1, x2 = 2 * batch[k + 1] - 1, f = polarFactor(x1, x2);
+        if (f === 0) continue;
         out[i++] = f * x2;
         if (i < out.length) out[i++] = f * x1;
         else [this.gauss, this.hasGauss] = [f * x1, true];
@@ -217,6 +215,16 @@ export class RandomState {
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return out;
   }
+}
+
+/**
+ * The polar method's factor for a point (x1, x2) of the square [-1, 1)², making f·x2 and f·x1
+ * two independent standard normals; 0 for a point it rejects (outside the unit circle, or the
+ * centre). A point it keeps never gives 0: log r² < 0 there.
+ */
+function polarFactor(x1: number, x2: number): number {
+  const r2 = x1 * x1 + x2 * x2;
+  return r2 >= 1 || r2 === 0 ? 0 : Math.sqrt((-2 * Math.log(r2)) / r2);
 }
 
 /** The smallest all-ones mask covering `value` (value < 2**32). */
