@@ -4,7 +4,7 @@
 // rounded; every other element it reports, and the caller computes it with Math.exp. So the
 // floats are identical to the TypeScript loop's, though the doubles behind them are not.
 //
-// Why that holds: this double is within 4e-16 of the true exp (measured against long double
+// Why that holds: this double is within 5e-16 of the true exp (measured against long double
 // exp over 2.2 million inputs across the range), V8's within 1 unit in the last place (2.2e-16),
 // so the two are a few units apart. Rounding to float32 drops 29 of a double's 52 fraction bits;
 // it can only go differently for the two if the dropped bits of one are within those few units
@@ -24,31 +24,32 @@ inline uint64_t bitsOf(double d) { uint64_t b; std::memcpy(&b, &d, sizeof b); re
 // exp(x) = 2^k exp(r), k the nearest integer to x / ln 2 and |r| <= ln 2 / 2, where the Taylor
 // series to r^12 is within 2e-16 of exp(r). Adding 1.5 * 2^52 rounds x / ln 2 to an integer and
 // leaves it in the low bits, which then become 2^k's exponent. ln 2 is split in two (the high
-// part has zero low bits, so k * LN2_HI is exact for the k of a float32 input).
+// part has zero low bits, so k * LN2_HI is exact for the k of a float32 input). The series is
+// summed in Estrin's order (pairs, then pairs of pairs): a chain of 4 fused steps instead of 12.
 inline double expOf(double x) {
   constexpr double LOG2E = 1.4426950408889634, SHIFT = 0x1.8p52;
   constexpr double LN2_HI = 0x1.62e42fefa3800p-1, LN2_LO = 0x1.ef35793c76730p-45;
-  constexpr double INVERSE_FACTORIALS[] = {
-    1.0, 1.0, 1.0 / 2, 1.0 / 6, 1.0 / 24, 1.0 / 120, 1.0 / 720, 1.0 / 5040, 1.0 / 40320,
-    1.0 / 362880, 1.0 / 3628800, 1.0 / 39916800, 1.0 / 479001600,
-  };
   double k = __builtin_fma(x, LOG2E, SHIFT);
   const uint64_t kBits = bitsOf(k);
   k -= SHIFT;
   const double r = __builtin_fma(-k, LN2_LO, __builtin_fma(-k, LN2_HI, x));
-  double p = INVERSE_FACTORIALS[12];
-#pragma GCC unroll 12
-  for (int i = 11; i >= 0; i--) p = __builtin_fma(p, r, INVERSE_FACTORIALS[i]);
+  const double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+  auto pair = [r](double high, double low) { return __builtin_fma(r, high, low); };  // low + high·r
+  const double to3 = __builtin_fma(pair(1.0 / 6, 1.0 / 2), r2, pair(1.0, 1.0));
+  const double to7 = __builtin_fma(pair(1.0 / 5040, 1.0 / 720), r2, pair(1.0 / 120, 1.0 / 24));
+  const double to11 = __builtin_fma(pair(1.0 / 39916800, 1.0 / 3628800), r2, pair(1.0 / 362880, 1.0 / 40320));
+  const double to12 = __builtin_fma(1.0 / 479001600, r4, to11);
+  const double p = __builtin_fma(to12, r8, __builtin_fma(to7, r4, to3));
   return p * fromBits((kBits + 1023) << 52);
 }
 
 // Writes exp(x) rounded to float32; answers 1 if the caller must compute this element itself.
 inline uint64_t expUnsure(float x, float* out) {
   constexpr uint64_t HALF_WAY = uint64_t{1} << 28, MARGIN = 4096, DROPPED = (uint64_t{1} << 29) - 1;
-  const double d = expOf(x);
+  const double wide = x, d = expOf(wide);
   *out = static_cast<float>(d);
   const uint64_t nearHalfWay = ((bitsOf(d) & DROPPED) - (HALF_WAY - MARGIN)) < 2 * MARGIN;
-  return nearHalfWay | static_cast<uint64_t>(!(x >= -87.0f && x <= 88.0f));
+  return nearHalfWay | static_cast<uint64_t>(!(wide >= -87.0 && wide <= 88.0));
 }
 
 // Blocks of 64: the vector loop notes whether a block has an unsure element; only such a
@@ -59,7 +60,11 @@ int64_t expFloat32(float* __restrict o, const float* __restrict x, int64_t n, in
   for (int64_t start = 0; start < n; start += 64) {
     const int64_t end = start + 64 < n ? start + 64 : n;
     uint64_t any = 0;
-    for (int64_t i = start; i < end; i++) any |= expUnsure(x[i], &o[i]);
+    if (end - start == 64) {
+      for (int64_t i = 0; i < 64; i++) any |= expUnsure(x[start + i], &o[start + i]);  // no remainder to handle
+    } else {
+      for (int64_t i = start; i < end; i++) any |= expUnsure(x[i], &o[i]);
+    }
     if (!any) continue;
     for (int64_t i = start; i < end; i++) {
       float ignored;
