@@ -18,8 +18,10 @@ inline double4 load4(const float* p) { float4 v; std::memcpy(&v, p, sizeof v); r
 inline void store4(double* p, double4 v) { std::memcpy(p, &v, sizeof v); }
 inline void store4(float* p, double4 v) { const float4 f = __builtin_convertvector(v, float4); std::memcpy(p, &f, sizeof f); }
 
+// Inlined into its loops: as a call, its 32 sums went through memory between blocks (a 300x2 @
+// 2x64 product, 600 blocks of two steps each, took 13 us instead of 7).
 template <typename TA, typename TB, typename TC>
-void block4x8(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+__attribute__((always_inline)) inline void block4x8(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
   double4 s[4][2] = {};
   const TA* a = A + i * k;
   for (int64_t p = 0; p < k; p++) {
