@@ -18,7 +18,7 @@ import numpy as np  # noqa: E402
 
 def median_time(fn, min_seconds=0.2, repeats=7):
     start = time.process_time()  # untimed warm-up, as timing.ts does for V8's compiler
-    while time.process_time() - start < min_seconds / 2:
+    while time.process_time() - start < 2 * min_seconds:
         fn()
     number = 1
     while timeit.timeit(fn, number=number, timer=time.process_time) < min_seconds / repeats:
