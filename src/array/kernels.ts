@@ -137,8 +137,9 @@ function expFloat32(js: UnaryLoop): UnaryLoop {
   if (!native) return js;
   const kernel = native.expFloat32;
   return (o, x, n) => {
-    // In place (np.exp(x, { out: x })) the handed-back elements' inputs would be gone.
-    const count = n < NATIVE_MIN || o.buffer === x.buffer ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
+    // In place (np.exp(x, { out: x })) the handed-back elements' inputs would be gone; past 2^31
+    // elements their indices would not fit the Int32Array.
+    const count = n < NATIVE_MIN || n > 0x7fffffff || o.buffer === x.buffer ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
     if (count === false || count < 0) return js(o, x, n);
     for (let k = 0; k < count; k++) o[unsure[k]] = Math.exp(x[unsure[k]]);
   };

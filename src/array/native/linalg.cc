@@ -8,8 +8,9 @@ namespace {
 
 // C = A·B, row-major, each C[i][j] summed in double over p = 0..k-1 in order from 0, stored once.
 // The work goes in blocks of 4 rows by 8 columns whose 32 sums stay in vector registers for the
-// whole sum over p (each value of B loaded serves four rows, each of A eight columns); the
-// columns and rows left over are summed one element at a time, in the same order.
+// whole sum over p (each value of B loaded serves four rows, each of A eight columns). The
+// columns left over go eight rows at a time with the rows in vector lanes (block8xN), and the
+// rows left after that one element at a time; every sum in the same order.
 typedef double double4 __attribute__((vector_size(32)));
 typedef float float4 __attribute__((vector_size(16)));
 
