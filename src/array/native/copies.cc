@@ -60,9 +60,8 @@ void fillMasked(T* dst, const uint8_t* mask, size_t n, T value) {
 napi_value FillMasked(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *dst, *mask;
-  const ArrayType td = args.type(0, &dst), tm = args.type(1, &mask);
   size_t n = 0;
-  napi_get_typedarray_info(env, args.values[1], nullptr, &n, nullptr, nullptr, nullptr);
+  const ArrayType td = args.type(0, &dst), tm = args.type(1, &mask, &n);
   const double value = args.number(2);
   bool done = tm == napi_uint8_array;
   if (done && td == napi_float32_array) fillMasked(static_cast<float*>(dst), static_cast<uint8_t*>(mask), n, static_cast<float>(value));

@@ -85,9 +85,8 @@ napi_value ExpFloat32(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *o, *x, *unsure;
   size_t capacity = 0;
-  napi_typedarray_type tu;
   const bool typed = args.type(0, &o) == napi_float32_array && args.type(1, &x) == napi_float32_array &&
-    napi_get_typedarray_info(env, args.values[3], &tu, &capacity, &unsure, nullptr, nullptr) == napi_ok && tu == napi_int32_array;
+    args.type(3, &unsure, &capacity) == napi_int32_array;
   if (!typed) return boolean(env, false);
   const int64_t count = expFloat32(static_cast<float*>(o), static_cast<const float*>(x), args.integer(2),
                                    static_cast<int32_t*>(unsure), static_cast<int64_t>(capacity));

@@ -30,12 +30,19 @@ struct Args {
     napi_get_value_double(env, values[i], &v);
     return v;
   }
+  bool flag(size_t i) const {
+    bool v = false;
+    napi_get_value_bool(env, values[i], &v);
+    return v;
+  }
   // A typed array's element type (a napi_typedarray_type) and its first element, the view's own
-  // offset applied; NOT_TYPED for anything else, which no kernel accepts.
-  ArrayType type(size_t i, void** data) const {
+  // offset applied, and its number of elements if `length` is given; NOT_TYPED for anything
+  // else, which no kernel accepts.
+  ArrayType type(size_t i, void** data, size_t* length = nullptr) const {
     napi_typedarray_type t;
-    size_t length = 0;
-    if (napi_get_typedarray_info(env, values[i], &t, &length, data, nullptr, nullptr) != napi_ok) return NOT_TYPED;
+    size_t elements = 0;
+    if (napi_get_typedarray_info(env, values[i], &t, &elements, data, nullptr, nullptr) != napi_ok) return NOT_TYPED;
+    if (length) *length = elements;
     return t;
   }
 };

@@ -78,29 +78,23 @@ void block8xN(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, 
   }
 }
 
+// The N < 8 columns left of R rows: in vector lanes for a group of eight rows, else in locals.
+template <int R, int N, typename TA, typename TB, typename TC>
+void leftBlock(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  if constexpr (R == 8) block8xN<N>(A, B, C, i, j, k, n);
+  else blockRxN<R, N>(A, B, C, i, j, k, n);
+}
+
 template <int R, typename TA, typename TB, typename TC>
 void leftColumns(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
   switch (n - j) {
-    case 1: return blockRxN<R, 1>(A, B, C, i, j, k, n);
-    case 2: return blockRxN<R, 2>(A, B, C, i, j, k, n);
-    case 3: return blockRxN<R, 3>(A, B, C, i, j, k, n);
-    case 4: return blockRxN<R, 4>(A, B, C, i, j, k, n);
-    case 5: return blockRxN<R, 5>(A, B, C, i, j, k, n);
-    case 6: return blockRxN<R, 6>(A, B, C, i, j, k, n);
-    case 7: return blockRxN<R, 7>(A, B, C, i, j, k, n);
-  }
-}
-
-template <typename TA, typename TB, typename TC>
-void leftColumns8(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
-  switch (n - j) {
-    case 1: return block8xN<1>(A, B, C, i, j, k, n);
-    case 2: return block8xN<2>(A, B, C, i, j, k, n);
-    case 3: return block8xN<3>(A, B, C, i, j, k, n);
-    case 4: return block8xN<4>(A, B, C, i, j, k, n);
-    case 5: return block8xN<5>(A, B, C, i, j, k, n);
-    case 6: return block8xN<6>(A, B, C, i, j, k, n);
-    case 7: return block8xN<7>(A, B, C, i, j, k, n);
+    case 1: return leftBlock<R, 1>(A, B, C, i, j, k, n);
+    case 2: return leftBlock<R, 2>(A, B, C, i, j, k, n);
+    case 3: return leftBlock<R, 3>(A, B, C, i, j, k, n);
+    case 4: return leftBlock<R, 4>(A, B, C, i, j, k, n);
+    case 5: return leftBlock<R, 5>(A, B, C, i, j, k, n);
+    case 6: return leftBlock<R, 6>(A, B, C, i, j, k, n);
+    case 7: return leftBlock<R, 7>(A, B, C, i, j, k, n);
   }
 }
 
@@ -110,7 +104,7 @@ void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
   int64_t i = 0;
   for (; i + 8 <= m; i += 8) {
     for (int64_t j = 0; j < blockCols; j += 8) block4x8(A, B, C, i, j, k, n), block4x8(A, B, C, i + 4, j, k, n);
-    leftColumns8(A, B, C, i, blockCols, k, n);
+    leftColumns<8>(A, B, C, i, blockCols, k, n);
   }
   const int64_t blockRows = m - m % 4;
   for (; i < blockRows; i += 4) {

@@ -34,13 +34,12 @@ struct Twister {
 
 // The twister from (key, pos), or false when key is not the 624-word Uint32Array.
 bool twisterOf(const Args& args, Twister& mt) {
+  void* key;
   size_t length = 0;
-  napi_typedarray_type t;
-  if (napi_get_typedarray_info(args.env, args.values[0], &t, &length, reinterpret_cast<void**>(&mt.key), nullptr, nullptr) != napi_ok) {
-    return false;
-  }
+  if (args.type(0, &key, &length) != napi_uint32_array) return false;
+  mt.key = static_cast<uint32_t*>(key);
   mt.pos = args.integer(1);
-  return t == napi_uint32_array && length == Twister::N && mt.pos >= 0 && mt.pos <= Twister::N;
+  return length == Twister::N && mt.pos >= 0 && mt.pos <= Twister::N;
 }
 
 // Fills argument 2, a Float64Array, with draw(mt) from the twister (key, pos) of arguments 0
@@ -50,9 +49,7 @@ napi_value drawAll(const Args& args, Draw draw) {
   Twister mt;
   void* out;
   size_t n = 0;
-  napi_typedarray_type t;
-  if (napi_get_typedarray_info(args.env, args.values[2], &t, &n, &out, nullptr, nullptr) != napi_ok ||
-      t != napi_float64_array || !twisterOf(args, mt)) {
+  if (args.type(2, &out, &n) != napi_float64_array || !twisterOf(args, mt)) {
     return boolean(args.env, false);
   }
   napi_value result;
@@ -74,8 +71,7 @@ napi_value RandomDoubles(napi_env env, napi_callback_info info) {
 napi_value BinomialInversion(napi_env env, napi_callback_info info) {
   Args args(env, info);
   const double n = args.number(3), p = args.number(4), q = 1 - p, qn = args.number(5), bound = args.number(6);
-  bool flip = false;
-  napi_get_value_bool(env, args.values[7], &flip);
+  const bool flip = args.flag(7);
   return drawAll(args, [=](Twister& mt) {
     double x = 0, px = qn, u = mt.nextDouble();
     while (u > px) {

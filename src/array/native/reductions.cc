@@ -48,12 +48,10 @@ void sumRuns(const T* src, T* dst, int64_t length, bool alongReduced, const int3
 napi_value SumRuns(napi_env env, napi_callback_info info) {
   Args args(env, info);
   void *src, *dst, *offsets;
-  const ArrayType ts = args.type(0, &src), td = args.type(1, &dst), to = args.type(4, &offsets);
   size_t runs = 0;
-  napi_get_typedarray_info(env, args.values[4], nullptr, &runs, nullptr, nullptr, nullptr);
+  const ArrayType ts = args.type(0, &src), td = args.type(1, &dst), to = args.type(4, &offsets, &runs);
   const int64_t length = args.integer(2);
-  bool along = false;
-  napi_get_value_bool(env, args.values[3], &along);
+  const bool along = args.flag(3);
   bool done = to == napi_int32_array && ts == td;
   if (done && ts == napi_float32_array) sumRuns(static_cast<float*>(src), static_cast<float*>(dst), length, along, static_cast<int32_t*>(offsets), runs);
   else if (done && ts == napi_float64_array) sumRuns(static_cast<double*>(src), static_cast<double*>(dst), length, along, static_cast<int32_t*>(offsets), runs);
@@ -148,8 +146,7 @@ napi_value ScanAlong(napi_env env, napi_callback_info info) {
   void *data, *top, *at;
   const ArrayType td = args.type(0, &data), tt = args.type(1, &top), ta = args.type(2, &at);
   const int64_t outer = args.integer(3), len = args.integer(4), inner = args.integer(5);
-  bool max = false;
-  napi_get_value_bool(env, args.values[6], &max);
+  const bool max = args.flag(6);
   bool done = ta == napi_float64_array && td == tt;
   double* w = static_cast<double*>(at);
   if (done && td == napi_float32_array) {
