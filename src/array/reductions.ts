@@ -6,7 +6,7 @@
 // whole rows into the output one after another (when it is kept).
 import { NDArray, Shape, normalizeAxis, shapeSize } from "./core";
 import { ArrayLike, asarray } from "./creation";
-import { DType, isFloat } from "./dtype";
+import { DType, allocateForResult, allocateScratch, isFloat } from "./dtype";
 import { pairwiseSum } from "./pairwise";
 import { stridedOffsets } from "./indexing";
 import { native } from "./native";
@@ -167,13 +167,17 @@ type Better = (v: number, best: number) => boolean;
 const greater: Better = (v, best) => v > best || (v !== v && best === best);
 const less: Better = (v, best) => v < best || (v !== v && best === best);
 
-/** Along `axis`: the first winning value of each line (that axis kept with length 1) and its index. */
-function scanAlong(a: NDArray, axis: number, better: Better): { best: NDArray; at: Float64Array } {
+/**
+ * Along `axis`: the first winning value of each line (that axis kept with length 1) and its index.
+ * Callers use one of the two: the other lives in scratch memory, valid until the next scan.
+ */
+function scanAlong(a: NDArray, axis: number, better: Better, want: "best" | "at"): { best: NDArray; at: Float64Array } {
   const len = a.shape[axis];
   const inner = shapeSize(a.shape.slice(axis + 1));
   const outer = shapeSize(a.shape.slice(0, axis));
-  const best = NDArray.empty(a.shape.map((d, k) => (k === axis ? 1 : d)), a.dtype);
-  const at = new Float64Array(best.size);
+  const shape = a.shape.map((d, k) => (k === axis ? 1 : d)), size = outer * inner;
+  const best = want === "best" ? NDArray.forResult(shape, a.dtype) : new NDArray(allocateScratch(a.dtype, size), shape, a.dtype);
+  const at = (want === "at" ? allocateForResult : allocateScratch)("float64", size) as Float64Array;
   const data = a.data, top = best.data;
   if (native?.scanAlong(data, top, at, outer, len, inner, better === greater)) return { best, at };
   for (let o = 0; o < outer; o++) {
@@ -189,6 +193,7 @@ function scanAlong(a: NDArray, axis: number, better: Better): { best: NDArray; a
       continue;
     }
     top.set(data.subarray(base, base + inner), out);
+    at.fill(0, out, out + inner);
     for (let i = 1; i < len; i++) {
       const row = base + i * inner;
       for (let j = 0; j < inner; j++) {
@@ -205,7 +210,7 @@ function argReduction(name: "argmax" | "argmin", better: Better) {
     const source = flat ? a.reshape(-1) : a;
     const k = flat ? 0 : normalizeAxis(axis, a.ndim);
     if (source.shape[k] === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
-    const { at } = scanAlong(source, k, better);
+    const { at } = scanAlong(source, k, better, "at");
     const reduced = flat ? a.shape.map(() => true) : a.shape.map((_, j) => j === k);
     return new NDArray(at, resultShape(a.shape, reduced, keepdims), "int64");
   });
@@ -219,7 +224,7 @@ function extremum(ufunc: "maximum" | "minimum", better: Better) {
     for (let k = a.ndim - 1; k >= 0; k--) {
       if (!reduced[k]) continue;
       if (a.shape[k] === 0) throw new Error(`zero-size array to reduction operation ${ufunc} which has no identity`);
-      rest = scanAlong(rest, k, better).best;
+      rest = scanAlong(rest, k, better, "best").best;
     }
     return (rest === a ? a.copy() : rest).reshape(resultShape(a.shape, reduced, keepdims));
   });

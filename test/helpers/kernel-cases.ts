@@ -54,7 +54,7 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`mean ${dtype} ${shape}`, np.mean(x));
     for (let axis = 0; axis < shape.length; axis++) record(`sum axis ${axis} ${dtype} ${shape}`, np.sum(x, { axis, keepdims: true }));
   }
-  for (const shape of [[300, 64], [300, 3], [5, 6, 7], [1000]]) {
+  for (const shape of [[300, 64], [300, 3], [5, 6, 7], [1000], [20, 300]]) {
     const x = inputs(shape, dtype, 11);
     for (const [name, ufunc] of Object.entries({ negative: np.negative, square: np.square, sqrt: np.sqrt, abs: np.abs })) {
       record(`${name} ${dtype} ${shape}`, ufunc(x));
@@ -69,7 +69,8 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`argmax ${dtype} ${shape}`, np.argmax(x));
   }
   // max/argmax on rows without NaN, full of ties (small integers, 0 and -0): the first one must win.
-  for (const shape of [[300, 64], [300, 3], [40, 130]]) {
+  // Row lengths 300 and 27 leave more than one vector after the kernel's last pair of vectors.
+  for (const shape of [[300, 64], [300, 3], [40, 130], [20, 300], [60, 27]]) {
     const rs = new np.random.RandomState(14);
     const halves = np.subtract(np.multiply(rs.randint(0, 2, shape), 1), 0.5); // +0.5 or -0.5
     const ties = np.multiply(np.subtract(rs.randint(0, 5, shape), 2), halves).astype(dtype);
@@ -79,6 +80,13 @@ for (const dtype of ["float32", "float64"] as DType[]) {
       record(`argmax ties axis ${axis} ${dtype} ${shape}`, np.argmax(ties, { axis }));
       record(`argmin ties axis ${axis} ${dtype} ${shape}`, np.argmin(ties, { axis }));
     }
+  }
+  // And on rows of distinct values without NaN, where the extreme is in one place only.
+  for (const shape of [[300, 64], [20, 300], [60, 27], [100, 9]]) {
+    const x = (new np.random.RandomState(15).randn(...shape) as NDArray).astype(dtype);
+    record(`max distinct ${dtype} ${shape}`, np.max(x, { axis: -1 }));
+    record(`argmax distinct ${dtype} ${shape}`, np.argmax(x, { axis: -1 }));
+    record(`argmin distinct ${dtype} ${shape}`, np.argmin(x, { axis: -1 }));
   }
   const masked = inputs([300, 64], dtype, 6);
   masked.set([np.less_equal(inputs([300, 64], dtype, 7), 0)], 0);

@@ -1,6 +1,9 @@
 // Sums in NumPy's pairwise order, and max/min/argmax/argmin along an axis (reductions.ts).
 #include "kernels.h"
 #include <cstring>
+#if defined(__AVX__)
+#include <immintrin.h>
+#endif
 
 namespace nnfs {
 
@@ -63,51 +66,102 @@ namespace {
 
 // ---- max, min, argmax, argmin (as scanAlong in reductions.ts) ----
 
-// GCC/Clang vectors of 32 bytes: a comparison of two gives a mask, and `mask ? a : b` picks
-// lane by lane, which the compiler makes one max/min or blend instruction (any processor).
+// GCC/Clang vectors of 32 bytes: a comparison of two gives a mask (a vector of integers, all
+// bits set where true), and `mask ? a : b` picks lane by lane, which the compiler makes one
+// max/min or blend instruction (any processor).
 typedef float FloatVector __attribute__((vector_size(32)));
 typedef double DoubleVector __attribute__((vector_size(32)));
+typedef int32_t FloatMask __attribute__((vector_size(32)));
+typedef int64_t DoubleMask __attribute__((vector_size(32)));
 template <typename T> struct VectorOf;
-template <> struct VectorOf<float> { using type = FloatVector; };
-template <> struct VectorOf<double> { using type = DoubleVector; };
+template <> struct VectorOf<float> { using type = FloatVector; using mask = FloatMask; };
+template <> struct VectorOf<double> { using type = DoubleVector; using mask = DoubleMask; };
+
+// The first lane a mask sets, or -1. With AVX one instruction gathers the lanes' bits; reading
+// them lane by lane instead took four times as long as the whole scan of a 64-element row.
+template <typename M>
+int firstSet(M m) {
+  constexpr int L = sizeof(M) / sizeof(m[0]);
+  unsigned bits = 0;
+#if defined(__AVX__)
+  if constexpr (L == 8) bits = _mm256_movemask_ps(reinterpret_cast<__m256>(m));
+  else bits = _mm256_movemask_pd(reinterpret_cast<__m256d>(m));
+#else
+  for (int j = 0; j < L; j++) bits |= unsigned(m[j] != 0) << j;
+#endif
+  return bits ? __builtin_ctz(bits) : -1;
+}
+
+// The lanes' extreme in every lane: each step compares a vector with its lanes swapped in
+// pairs (halves, then quarters, ...), so after log2(L) steps every lane has seen all the others.
+template <typename V, typename M, typename Better>
+V foldLanes(V a, Better better) {
+  V s;
+  if constexpr (sizeof(V) / sizeof(a[0]) == 8) {
+    s = __builtin_shuffle(a, M{4, 5, 6, 7, 0, 1, 2, 3}), a = better(s, a) ? s : a;
+    s = __builtin_shuffle(a, M{2, 3, 0, 1, 6, 7, 4, 5}), a = better(s, a) ? s : a;
+    s = __builtin_shuffle(a, M{1, 0, 3, 2, 5, 4, 7, 6}), a = better(s, a) ? s : a;
+  } else {
+    s = __builtin_shuffle(a, M{2, 3, 0, 1}), a = better(s, a) ? s : a;
+    s = __builtin_shuffle(a, M{1, 0, 3, 2}), a = better(s, a) ? s : a;
+  }
+  return a;
+}
 
 // The index of a row's winner: its first NaN if it has one, else the first element equal to its
 // largest (smallest) value, which is what a scan keeping the first of equals finds (0 and -0 are
-// equal). The extreme is found in two vectors of lanes: no branch per element, no dependence of
-// one element's step on the one before (a line-by-line scan waits on every comparison).
+// equal, so which of them the lanes keep does not matter). The extreme is found in two vectors
+// of lanes, folded into every lane of one; then the row is searched a vector at a time. No
+// branch per element, and no element's step waits on the one before.
 template <bool MAX, typename T>
 int64_t winnerOfRow(const T* row, int64_t len) {
   using V = typename VectorOf<T>::type;
+  using M = typename VectorOf<T>::mask;
   constexpr int64_t L = sizeof(V) / sizeof(T);
   auto better = [](auto v, auto best) { return MAX ? v > best : v < best; };
-  T best = row[0];
-  bool nan = false;
-  int64_t i = 0;
-  if (len >= 2 * L) {
-    V a, b, v, w;
-    std::memcpy(&a, row, sizeof a);
-    std::memcpy(&b, row + L, sizeof b);
-    auto nans = (a != a) | (b != b);
-    for (i = 2 * L; i + 2 * L <= len; i += 2 * L) {
-      std::memcpy(&v, row + i, sizeof v);
-      std::memcpy(&w, row + i + L, sizeof w);
-      a = better(v, a) ? v : a;
-      b = better(w, b) ? w : b;
-      nans |= (v != v) | (w != w);
+  if (len < 2 * L) {
+    T best = row[0];
+    bool nan = false;
+    for (int64_t i = 0; i < len; i++) {
+      best = better(row[i], best) ? row[i] : best;
+      nan |= row[i] != row[i];
     }
-    a = better(b, a) ? b : a;
-    for (int64_t j = 0; j < L; j++) {
-      best = better(a[j], best) ? a[j] : best;
-      nan |= nans[j] != 0;
-    }
+    int64_t i = 0;
+    if (nan) while (row[i] == row[i]) i++;
+    else while (row[i] != best) i++;
+    return i;
   }
-  for (; i < len; i++) {
-    best = better(row[i], best) ? row[i] : best;
-    nan |= row[i] != row[i];
+  V a, b, v, w;
+  std::memcpy(&a, row, sizeof a);
+  std::memcpy(&b, row + L, sizeof b);
+  M nans = (a != a) | (b != b);
+  int64_t i = 2 * L;
+  for (; i + 2 * L <= len; i += 2 * L) {
+    std::memcpy(&v, row + i, sizeof v);
+    std::memcpy(&w, row + i + L, sizeof w);
+    a = better(v, a) ? v : a;
+    b = better(w, b) ? w : b;
+    nans |= (v != v) | (w != w);
   }
-  i = 0;
-  if (nan) while (row[i] == row[i]) i++;
-  else while (row[i] != best) i++;
+  // Fewer than 2L left: the row's last L elements, and the L after i if they do not cover them.
+  if (i < len) {
+    std::memcpy(&v, row + len - L, sizeof v);
+    a = better(v, a) ? v : a;
+    nans |= v != v;
+  }
+  if (i + L < len) {
+    std::memcpy(&w, row + i, sizeof w);
+    b = better(w, b) ? w : b;
+    nans |= w != w;
+  }
+  a = foldLanes<V, M>(better(b, a) ? b : a, better);
+  const bool nan = firstSet(nans) >= 0;
+  for (i = 0; i + L <= len; i += L) {
+    std::memcpy(&v, row + i, sizeof v);
+    const int lane = firstSet(nan ? M(v != v) : M(v == a));
+    if (lane >= 0) return i + lane;
+  }
+  while (nan ? row[i] == row[i] : row[i] != a[0]) i++;
   return i;
 }
 
