@@ -22,6 +22,23 @@ describe("creation: beyond the goldens", () => {
     assert.strictEqual(np.linspace(0, 1, 3).dtype, "float64");
   });
 
+  it("gives every result memory of its own, small ones included (they share blocks of 64 KB)", () => {
+    // Sizes on both sides of the in-heap (64 bytes) and shared-block (4 KB) limits, in every dtype,
+    // enough to fill several blocks; each kept and checked after all the others were made.
+    const kept: [np.NDArray, number][] = [];
+    for (let round = 0; round < 40; round++) {
+      for (const size of [1, 15, 16, 17, 100, 511, 512, 513, 1000, 1025]) {
+        for (const dtype of ["float32", "float64", "int32", "uint8"] as const) {
+          const value = (kept.length % 100) + 1;
+          const a = np.multiply(np.ones(size, dtype), value);
+          assert.strictEqual(a.data.byteOffset % a.data.BYTES_PER_ELEMENT, 0);
+          kept.push([a, value]);
+        }
+      }
+    }
+    for (const [a, value] of kept) assert.ok(a.data.every((v) => v === value), `a ${a.dtype} result of ${a.size} was overwritten`);
+  });
+
   it("takes typed arrays and arrays, always copying", () => {
     const source = new Float32Array([1, 2]);
     const a = np.array(source);

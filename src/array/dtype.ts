@@ -23,16 +23,25 @@ export function allocate(dtype: DType, size: number): Storage {
 /**
  * Storage for a result whose every element is about to be written, so its memory is not
  * cleared first: on the book's arrays clearing costs more than the arithmetic (a new
- * 300x64 float32 array: ~7 µs zeroed, ~2 µs not). Node's Buffer.allocUnsafe gives such memory,
- * small pieces of it from one shared pool. Up to 64 bytes V8 keeps arrays on its own heap,
- * which is cheaper still.
+ * 300x64 float32 array: ~7 µs zeroed, ~2 µs not). Up to 64 bytes V8 keeps arrays on its own
+ * heap, which is cheaper still. Small results are views of a shared 64 KB block, as Node's
+ * Buffer.allocUnsafe does with 8 KB: making an ArrayBuffer costs about 1 µs whatever its size,
+ * more than a 300-element result's work, and a block serves 16 or more of them. The price is
+ * Node's too: a small array kept alive keeps its whole block alive.
  */
 export function allocateForResult(dtype: DType, size: number): Storage {
   const Type = STORAGE[dtype];
-  if (size * Type.BYTES_PER_ELEMENT <= 64) return new Type(size);
-  const bytes = Buffer.allocUnsafe(size * Type.BYTES_PER_ELEMENT);
-  return new Type(bytes.buffer, bytes.byteOffset, size);
+  const bytes = size * Type.BYTES_PER_ELEMENT;
+  if (bytes <= 64) return new Type(size);
+  if (bytes > SHARED_LIMIT) return new Type(Buffer.allocUnsafeSlow(bytes).buffer, 0, size);
+  if (shared.used + bytes > SHARED_BLOCK) shared = { block: Buffer.allocUnsafeSlow(SHARED_BLOCK).buffer, used: 0 };
+  const view = new Type(shared.block, shared.used, size);
+  shared.used += (bytes + 7) & ~7;  // the next view starts 8-byte aligned, as Float64Array needs
+  return view;
 }
+
+const SHARED_BLOCK = 64 * 1024, SHARED_LIMIT = 4096;
+let shared = { block: new ArrayBuffer(0), used: SHARED_BLOCK };
 
 /**
  * Storage for values a function computes on the way and drops before it returns (argmax's

@@ -107,7 +107,8 @@ const sumDType = (d: DType): DType => (isFloat(d) ? d : "int64");
 const meanDType = (d: DType): DType => (isFloat(d) ? d : "float64");
 
 function sumAs(a: NDArray, reduced: boolean[], keepdims: boolean, dtype: DType): NDArray {
-  const out = NDArray.empty(resultShape(a.shape, reduced, keepdims), dtype);
+  const out = NDArray.forResult(resultShape(a.shape, reduced, keepdims), dtype);
+  out.data.fill(0);  // the sums are added into it (forResult's small arrays are cheaper even so)
   if (a.size > 0) sumInto(a, runsOf(a.shape, reduced), out);
   return out;
 }
