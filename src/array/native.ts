@@ -26,6 +26,8 @@ export interface NativeKernels {
   scanAlong(data: Storage, top: Storage, at: Float64Array, outer: number, len: number, inner: number, max: boolean): boolean;
   /** Fills out with MT19937 doubles from the state (key, pos); returns the new pos. */
   randomDoubles(key: Uint32Array, pos: number, out: Float64Array): number | false;
+  /** Fills out with legacy polar-method Gaussians (libm's log); an odd count's unused f·x1 goes to spare[0]. Returns the new pos. */
+  gaussians(key: Uint32Array, pos: number, out: Float64Array, spare: Float64Array): number | false;
   /** Fills out with random.ts's inversion binomial draws; returns the new pos. */
   binomialInversion(key: Uint32Array, pos: number, out: Float64Array, n: number, p: number, qn: number, bound: number, flip: boolean): number | false;
   /** C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. */
@@ -46,7 +48,7 @@ export const BINARY_OPS = [
 export const UNARY_OPS = ["-a", "a * a", "Math.sqrt(a)", "Math.abs(a)"];
 
 /** The kernels' arguments and operation numbers this file expects (VERSION in native/kernels.h). */
-const VERSION = 2;
+const VERSION = 3;
 
 /**
  * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder

@@ -5,7 +5,7 @@
 import { randomBytes } from "crypto";
 import { config } from "./config";
 import { NDArray, Shape } from "./core";
-import { DType, castValue } from "./dtype";
+import { DType, allocateForResult, castValue } from "./dtype";
 import { MT19937 } from "./mt19937";
 import { native } from "./native";
 
@@ -20,6 +20,9 @@ export class RandomState {
   // The polar method makes Gaussians in pairs; the second waits here for the next call.
   private hasGauss = false;
   private gauss = 0;
+  // Where the Gaussian kernel leaves an odd count's spare value, and where one draw goes.
+  private readonly spare = new Float64Array(1);
+  private readonly single = new Float64Array(1);
 
   /** Seeded like NumPy: an integer in [0, 2**32), or fresh entropy when omitted. */
   constructor(seed?: number | null) {
@@ -140,6 +143,7 @@ export class RandomState {
       this.hasGauss = false;
       return this.gauss;
     }
+    if (this.gaussians(this.single)) return this.single[0];
     let x1: number, x2: number, f: number;
     do {
       x1 = 2 * this.mt.nextDouble() - 1;
@@ -152,33 +156,17 @@ export class RandomState {
   }
 
   /**
-   * Fills `out` with nextGauss() values, the uniforms drawn in bulk by the C++ kernels (false,
-   * drawing nothing, without them). Each pair still to make uses at least two more uniforms, so
-   * drawing exactly two per pair never draws one the one-by-one loop would not have: the state
-   * ends where that loop leaves it. Rejected pairs leave some pairs for another, smaller round.
+   * Fills `out` with what nextGauss() would give, one call after another, by the C++ kernel,
+   * whose log is the C library's, as NumPy's is (false, drawing nothing, without the kernels).
    */
   private gaussians(out: Float64Array): boolean {
-    if (!native) return false;
-    let i = 0;
-    if (out.length > 0 && this.hasGauss) {
-      out[i++] = this.gauss;
+    const start = out.length > 0 && this.hasGauss ? 1 : 0;
+    if (!this.mt.advancedTo(native?.gaussians(this.mt.key, this.mt.pos, out.subarray(start), this.spare))) return false;
+    if (start) {
+      out[0] = this.gauss;
       this.hasGauss = false;
     }
-    let pairs = Math.ceil((out.length - i) / 2);
-    const uniforms = new Float64Array(2 * Math.min(pairs, 4096));
-    while (pairs > 0) {
-      const batch = uniforms.subarray(0, 2 * Math.min(pairs, 4096));
-      if (!this.mt.fillDoubles(batch)) break;
-      for (let k = 0; k < batch.length; k += 2) {
-        const x1 = 2 * batch[k] - 1, x2 = 2 * batch[k + 1] - 1, f = polarFactor(x1, x2);
-        if (f === 0) continue;
-        out[i++] = f * x2;
-        if (i < out.length) out[i++] = f * x1;
-        else [this.gauss, this.hasGauss] = [f * x1, true];
-        pairs--;
-      }
-    }
-    for (; i < out.length; i++) out[i] = this.nextGauss(); // only if a kernel refused
+    if ((out.length - start) % 2 === 1) [this.gauss, this.hasGauss] = [this.spare[0], true];
     return true;
   }
 
@@ -212,6 +200,14 @@ export class RandomState {
     const out = NDArray.forResult(shape, dtype);
     const data = out.data;
     if (drawAll && data instanceof Float64Array && drawAll(data)) return out;
+    // Float32 (nnfs's randn): the float64 draws, each rounded to float32 as castValue does.
+    if (drawAll && data instanceof Float32Array) {
+      const wide = allocateForResult("float64", data.length) as Float64Array;
+      if (drawAll(wide)) {
+        data.set(wide);
+        return out;
+      }
+    }
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return out;
   }

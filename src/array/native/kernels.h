@@ -8,7 +8,7 @@ namespace nnfs {
 
 // Bumped with every change to the kernels' arguments or operation numbers: native.ts refuses an
 // addon built from other sources (a checkout updated without `npm install`).
-constexpr int VERSION = 2;
+constexpr int VERSION = 3;
 
 using ArrayType = int;
 constexpr ArrayType NOT_TYPED = -1;
@@ -61,6 +61,7 @@ napi_value Matmul(napi_env env, napi_callback_info info);              // linalg
 napi_value SumRuns(napi_env env, napi_callback_info info);             // reductions.cc
 napi_value ScanAlong(napi_env env, napi_callback_info info);           // reductions.cc
 napi_value RandomDoubles(napi_env env, napi_callback_info info);       // random.cc
+napi_value Gaussians(napi_env env, napi_callback_info info);           // random.cc
 napi_value BinomialInversion(napi_env env, napi_callback_info info);   // random.cc
 napi_value Transpose2d(napi_env env, napi_callback_info info);         // copies.cc
 napi_value FillMasked(napi_env env, napi_callback_info info);          // copies.cc
