@@ -11,25 +11,40 @@ namespace {
 
 // ---- sums (NumPy's pairwise summation, as pairwise.ts) ----
 
+// Eight values as one GCC/Clang vector (eight floats fill one AVX register, eight doubles two).
+typedef float EightFloats __attribute__((vector_size(32)));
+typedef double EightDoubles __attribute__((vector_size(64)));
+template <typename T> struct Eight;
+template <> struct Eight<float> { using type = EightFloats; };
+template <> struct Eight<double> { using type = EightDoubles; };
+
+// NumPy's leaf, n <= 128: eight running sums, the j-th taking elements j, j + 8, j + 16, ...,
+// combined in a fixed tree, then the last n % 8 one by one. The eight sums are the lanes of
+// one vector: the same additions, one instruction each step instead of eight (a 19,200-element
+// sum: 5.8 -> 2.2 us).
 template <typename T>
-T pairwiseSum(const T* data, int64_t n) {
+T leafSum(const T* data, int64_t n) {
   if (n < 8) {
     T sum = 0;
     for (int64_t i = 0; i < n; i++) sum = sum + data[i];
     return sum;
   }
-  if (n <= 128) {
-    T r[8];
-    for (int j = 0; j < 8; j++) r[j] = data[j];
-    const int64_t end = n - n % 8;
-    int64_t i = 8;
-    for (; i < end; i += 8) {
-      for (int j = 0; j < 8; j++) r[j] = r[j] + data[i + j];
-    }
-    T sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-    for (; i < n; i++) sum = sum + data[i];
-    return sum;
+  typename Eight<T>::type r, next;
+  std::memcpy(&r, data, sizeof r);
+  const int64_t end = n - n % 8;
+  int64_t i = 8;
+  for (; i < end; i += 8) {
+    std::memcpy(&next, data + i, sizeof next);
+    r = r + next;
   }
+  T sum = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+  for (; i < n; i++) sum = sum + data[i];
+  return sum;
+}
+
+template <typename T>
+T pairwiseSum(const T* data, int64_t n) {
+  if (n <= 128) return leafSum(data, n);
   int64_t half = n / 2;
   half -= half % 8;
   return pairwiseSum(data, half) + pairwiseSum(data + half, n - half);
