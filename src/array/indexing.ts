@@ -7,7 +7,7 @@
 // Missing trailing indices mean ":". Reads return copies. When every index is a number the
 // result is a 0-d array where NumPy gives a scalar: `.item()` turns it into a JS number.
 import { NDArray, Shape, formatShape, normalizeIndex, shapeSize, stridesOf } from "./core";
-import { castValue, isFloat, isFloatStorage } from "./dtype";
+import { allocateForResult, castValue, isFloat, isFloatStorage } from "./dtype";
 import { broadcastShapes } from "./broadcast";
 import { native } from "./native";
 
@@ -274,9 +274,9 @@ function broadcastPositions(shape: Shape, target: Shape): Int32Array {
 
 /** Row-major walk of `dims`: for each position, the sum of index × stride. */
 export function stridedOffsets(dims: Shape, strides: readonly number[]): Int32Array {
-  const offsets = new Int32Array(shapeSize(dims));
+  const offsets = allocateForResult("int32", shapeSize(dims)) as Int32Array;
   const last = dims.length - 1;
-  if (last < 0) return offsets;
+  if (last < 0) return offsets.fill(0);  // a 0-d walk: its one position is 0
   const idx: number[] = dims.map(() => 0);
   for (let i = 0, o = 0; i < offsets.length; ) {
     for (let j = 0; j < dims[last]; j++) offsets[i++] = o + j * strides[last];
