@@ -3,7 +3,7 @@
 // ~4x slower than a loop with the expression inline, and a loop that sees both Float32Array
 // and Float64Array operands ~1.6x slower than one that sees one kind. So every (expression,
 // storage kinds, stride kinds) gets its own small function, made once and cached.
-import { Storage, isFloatStorage } from "./dtype";
+import { Storage, isFloatStorage, sharesBytes } from "./dtype";
 import { BINARY_OPS, UNARY_OPS, native } from "./native";
 
 /**
@@ -139,7 +139,7 @@ function expFloat32(js: UnaryLoop): UnaryLoop {
   return (o, x, n) => {
     // In place (np.exp(x, { out: x })) the handed-back elements' inputs would be gone; past 2^31
     // elements their indices would not fit the Int32Array.
-    const count = n < NATIVE_MIN || n > 0x7fffffff || o.buffer === x.buffer ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
+    const count = n < NATIVE_MIN || n > 0x7fffffff || sharesBytes(o, x) ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
     if (count === false || count < 0) return js(o, x, n);
     for (let k = 0; k < count; k++) o[unsure[k]] = Math.exp(x[unsure[k]]);
   };

@@ -14,9 +14,10 @@
 // whose float32 could differ from Math.exp's (see there), so its results are identical too.
 // Float64 Gaussians (random.cc) take the C library's log, as NumPy does, where the TypeScript
 // loop can only take V8's Math.log: with the kernels they are NumPy's to the bit, without them
-// ~7% are an ulp or so away (their float32 casts, nnfs's randn, agree either way).
+// ~3% are an ulp or so away (their float32 casts, nnfs's randn, agree either way).
 // Built with -ffp-contract=off: a fused multiply-add would round differently (exp.cc asks for
-// its own fused operations by name). -fno-trapping-math only lets the compiler vectorise
+// its own fused operations by name, and linalg.cc for products of two float32 values, which are
+// exact in double, so fusing them changes nothing). -fno-trapping-math only lets the compiler vectorise
 // comparisons: no result changes.
 #include "kernels.h"
 

@@ -138,8 +138,8 @@ void blockLanes(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k
 
 // The N < 8 columns of C from j on: 12 rows at a time with the rows in vector lanes (3N
 // independent sums keep the multiply-adders busy where 2N for 8 rows waited on each other's
-// latency: 300x64 @ 64x3 ~14% faster), 8 rows for N > 5 (3N sums would not fit in the 16
-// vector registers), then 4 rows, then one at a time.
+// latency: 300x64 @ 64x3 ~14% faster), 8 rows for N > 5 (3N sums and the columns overflow the
+// 16 vector registers; past N = 5 that cost more than it gained), then 4 rows, then one at a time.
 template <int N, typename TA, typename TB, typename TC>
 void narrowColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_t k, int64_t n) {
   constexpr int G = N <= 5 ? 3 : 2;
