@@ -42,11 +42,12 @@ export function allocateForResult(dtype: DType, size: number): Storage {
 
 const SHARED_BLOCK = 64 * 1024, SHARED_LIMIT = 4096;
 
+let shared = { block: new ArrayBuffer(0), used: SHARED_BLOCK };
+
 /** Whether two arrays' bytes overlap (small results share a block without sharing bytes). */
 export function sharesBytes(a: Storage, b: Storage): boolean {
   return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
 }
-let shared = { block: new ArrayBuffer(0), used: SHARED_BLOCK };
 
 /**
  * Storage for values a function computes on the way and drops before it returns (argmax's

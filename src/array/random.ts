@@ -5,7 +5,7 @@
 import { randomBytes } from "crypto";
 import { config } from "./config";
 import { NDArray, Shape } from "./core";
-import { DType, allocateForResult, castValue } from "./dtype";
+import { DType, allocateForResult, castValue, isFloatStorage } from "./dtype";
 import { MT19937 } from "./mt19937";
 import { native } from "./native";
 
@@ -144,12 +144,13 @@ export class RandomState {
       return this.gauss;
     }
     if (this.gaussians(this.single)) return this.single[0];
-    let x1: number, x2: number, f: number;
+    let x1: number, x2: number, r2: number;
     do {
       x1 = 2 * this.mt.nextDouble() - 1;
       x2 = 2 * this.mt.nextDouble() - 1;
-      f = polarFactor(x1, x2);
-    } while (f === 0);
+      r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1 || r2 === 0);
+    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
     this.gauss = f * x1;
     this.hasGauss = true;
     return f * x2;
@@ -199,28 +200,17 @@ export class RandomState {
     if (shape.some((d) => d < 0)) throw new RangeError("negative dimensions are not allowed");
     const out = NDArray.forResult(shape, dtype);
     const data = out.data;
-    if (drawAll && data instanceof Float64Array && drawAll(data)) return out;
-    // Float32 (nnfs's randn): the float64 draws, each rounded to float32 as castValue does.
-    if (drawAll && data instanceof Float32Array) {
-      const wide = allocateForResult("float64", data.length) as Float64Array;
+    // Float32 (nnfs's randn) takes the float64 draws, each rounded to float32 as castValue does.
+    if (drawAll && isFloatStorage(data)) {
+      const wide = data instanceof Float64Array ? data : (allocateForResult("float64", data.length) as Float64Array);
       if (drawAll(wide)) {
-        data.set(wide);
+        if (wide !== data) data.set(wide);
         return out;
       }
     }
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return out;
   }
-}
-
-/**
- * The polar method's factor for a point (x1, x2) of the square [-1, 1)², making f·x2 and f·x1
- * two independent standard normals; 0 for a point it rejects (outside the unit circle, or the
- * centre). A point it keeps never gives 0: log r² < 0 there.
- */
-function polarFactor(x1: number, x2: number): number {
-  const r2 = x1 * x1 + x2 * x2;
-  return r2 >= 1 || r2 === 0 ? 0 : Math.sqrt((-2 * Math.log(r2)) / r2);
 }
 
 /** The smallest all-ones mask covering `value` (value < 2**32). */

@@ -167,9 +167,6 @@ template <typename TA, typename TB, typename TC>
 void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
   const int64_t blockCols = n - n % 8;
   int64_t i = 0;
-  for (; i + 8 <= m; i += 8) {
-    for (int64_t j = 0; j < blockCols; j += 8) block4x8(A, B, C, i, j, k, n), block4x8(A, B, C, i + 4, j, k, n);
-  }
   for (; i + 4 <= m; i += 4) {
     for (int64_t j = 0; j < blockCols; j += 8) block4x8(A, B, C, i, j, k, n);
   }

@@ -134,49 +134,48 @@ int64_t winnerOfRow(const T* row, int64_t len) {
   using M = typename VectorOf<T>::mask;
   constexpr int64_t L = sizeof(V) / sizeof(T);
   auto better = [](auto v, auto best) { return MAX ? v > best : v < best; };
+  T best = row[0];
+  bool nan = false;
   if (len < 2 * L) {
-    T best = row[0];
-    bool nan = false;
     for (int64_t i = 0; i < len; i++) {
       best = better(row[i], best) ? row[i] : best;
       nan |= row[i] != row[i];
     }
-    int64_t i = 0;
-    if (nan) while (row[i] == row[i]) i++;
-    else while (row[i] != best) i++;
-    return i;
+  } else {
+    V a, b, v, w;
+    std::memcpy(&a, row, sizeof a);
+    std::memcpy(&b, row + L, sizeof b);
+    M nans = (a != a) | (b != b);
+    int64_t i = 2 * L;
+    for (; i + 2 * L <= len; i += 2 * L) {
+      std::memcpy(&v, row + i, sizeof v);
+      std::memcpy(&w, row + i + L, sizeof w);
+      a = better(v, a) ? v : a;
+      b = better(w, b) ? w : b;
+      nans |= (v != v) | (w != w);
+    }
+    // Fewer than 2L left: the row's last L elements, and the L after i if they do not cover them.
+    if (i < len) {
+      std::memcpy(&v, row + len - L, sizeof v);
+      a = better(v, a) ? v : a;
+      nans |= v != v;
+    }
+    if (i + L < len) {
+      std::memcpy(&w, row + i, sizeof w);
+      b = better(w, b) ? w : b;
+      nans |= w != w;
+    }
+    best = foldLanes<V, M>(better(b, a) ? b : a, better)[0];
+    nan = firstSet(nans) >= 0;
   }
-  V a, b, v, w;
-  std::memcpy(&a, row, sizeof a);
-  std::memcpy(&b, row + L, sizeof b);
-  M nans = (a != a) | (b != b);
-  int64_t i = 2 * L;
-  for (; i + 2 * L <= len; i += 2 * L) {
+  const V bests = V{} + best;
+  int64_t i = 0;
+  for (V v; i + L <= len; i += L) {
     std::memcpy(&v, row + i, sizeof v);
-    std::memcpy(&w, row + i + L, sizeof w);
-    a = better(v, a) ? v : a;
-    b = better(w, b) ? w : b;
-    nans |= (v != v) | (w != w);
-  }
-  // Fewer than 2L left: the row's last L elements, and the L after i if they do not cover them.
-  if (i < len) {
-    std::memcpy(&v, row + len - L, sizeof v);
-    a = better(v, a) ? v : a;
-    nans |= v != v;
-  }
-  if (i + L < len) {
-    std::memcpy(&w, row + i, sizeof w);
-    b = better(w, b) ? w : b;
-    nans |= w != w;
-  }
-  a = foldLanes<V, M>(better(b, a) ? b : a, better);
-  const bool nan = firstSet(nans) >= 0;
-  for (i = 0; i + L <= len; i += L) {
-    std::memcpy(&v, row + i, sizeof v);
-    const int lane = firstSet(nan ? M(v != v) : M(v == a));
+    const int lane = firstSet(nan ? M(v != v) : M(v == bests));
     if (lane >= 0) return i + lane;
   }
-  while (nan ? row[i] == row[i] : row[i] != a[0]) i++;
+  while (nan ? row[i] == row[i] : row[i] != best) i++;
   return i;
 }
 
