@@ -1,7 +1,8 @@
 """The polynomial behind the float32 exp kernel (src/array/native/exp.cc): exp(r) on
-|r| <= ln 2 / 2, degree 9, interpolated at 2000 Chebyshev nodes (least squares in the Chebyshev
-basis, then turned into powers of r). Prints the coefficients from r^9 down to r^0 as C hex
-floats, and the largest relative error of that polynomial in units of 2^-52 (long double check).
+|r| <= ln 2 / 2, degree 9, fitted by least squares at 2000 Chebyshev nodes (in the Chebyshev
+basis, then turned into powers of r; the last digits can depend on numpy's LAPACK). Prints the
+coefficients from r^9 down to r^0 as C hex floats, and the largest relative error of that
+polynomial in units of 2^-52 (long double check).
 """
 import numpy as np
 
