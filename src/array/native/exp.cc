@@ -63,6 +63,18 @@ inline uint64_t expNear(float x, float* out) {
   return nearHalfWay(d);
 }
 
+// Writes exp of x[0, len) to o; answers whether any element is near a half-way point or outside
+// the range. Two flags, so that each test vectorises in its own width.
+inline bool anyUnsure(const float* __restrict x, float* __restrict o, int64_t len) {
+  uint64_t near = 0;
+  uint32_t outside = 0;
+  for (int64_t i = 0; i < len; i++) {
+    near |= expNear(x[i], &o[i]);
+    outside |= outsideRange(x[i]);
+  }
+  return near || outside;
+}
+
 // Blocks of 64: the vector loop notes whether a block has an unsure element; only such a
 // (rare) block is gone over again to find which. Returns how many indices went into `unsure`,
 // or -1 if they did not fit.
@@ -70,20 +82,9 @@ int64_t expFloat32(float* __restrict o, const float* __restrict x, int64_t n, in
   int64_t count = 0;
   for (int64_t start = 0; start < n; start += 64) {
     const int64_t end = start + 64 < n ? start + 64 : n;
-    uint64_t near = 0;
-    uint32_t outside = 0;
-    if (end - start == 64) {
-      for (int64_t i = start; i < start + 64; i++) {  // no remainder to handle
-        near |= expNear(x[i], &o[i]);
-        outside |= outsideRange(x[i]);
-      }
-    } else {
-      for (int64_t i = start; i < end; i++) {
-        near |= expNear(x[i], &o[i]);
-        outside |= outsideRange(x[i]);
-      }
-    }
-    if (!near && !outside) continue;
+    // A full block passes the constant 64, so its loop has no remainder to handle.
+    const bool any = end - start == 64 ? anyUnsure(x + start, o + start, 64) : anyUnsure(x + start, o + start, end - start);
+    if (!any) continue;
     for (int64_t i = start; i < end; i++) {
       float ignored;
       if (!expNear(x[i], &ignored) && !outsideRange(x[i])) continue;
