@@ -3,13 +3,13 @@
     {
       "target_name": "nnfs_kernels",
       "sources": [
-        "src/array/native/kernels.cc",
-        "src/array/native/elementwise.cc",
-        "src/array/native/exp.cc",
-        "src/array/native/linalg.cc",
-        "src/array/native/reductions.cc",
-        "src/array/native/random.cc",
-        "src/array/native/copies.cc"
+        "src/np/native/kernels.cc",
+        "src/np/native/elementwise.cc",
+        "src/np/native/exp.cc",
+        "src/np/native/linalg.cc",
+        "src/np/native/reductions.cc",
+        "src/np/native/random.cc",
+        "src/np/native/copies.cc"
       ],
       "cflags_cc": ["-O3", "-march=native", "-ffp-contract=off", "-fno-trapping-math"]
     }

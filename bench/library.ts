@@ -14,4 +14,4 @@ spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.j
   "--outDir", outDir, "--declaration", "false", "--sourceMap", "false", "--incremental", "false"], { stdio: "ignore" });
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const library = require(path.join(outDir, "index.js")) as typeof import("../src/index");
+export const library = require(path.join(outDir, "index.js")) as typeof import("../src");

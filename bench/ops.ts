@@ -1,5 +1,5 @@
 // This library's side of the array benchmark: the same cases as ops_numpy.py.
-import type { NDArray } from "../src/array/core";
+import type { NDArray } from "../src/np/core";
 import { library } from "./library";
 import { medianTime } from "./timing";
 

@@ -1,4 +1,4 @@
-// `npm install` compiles the array module's C++ kernels (src/array/native/*.cc) with node-gyp,
+// `npm install` compiles the array module's C++ kernels (src/np/native/*.cc) with node-gyp,
 // against the running Node's own headers where they are installed beside it (nothing to
 // download). If they cannot be built, the install still succeeds and the TypeScript loops run
 // instead (same results, slower).

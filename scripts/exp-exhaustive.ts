@@ -1,8 +1,8 @@
-// Every float32 input through the exp kernel (src/array/native/exp.cc), against the TypeScript
+// Every float32 input through the exp kernel (src/np/native/exp.cc), against the TypeScript
 // loop's Math.fround(Math.exp(x)): each element the kernel keeps must be that float exactly, and
 // every NaN and input outside [-87, 88] must be handed back. Too slow for the test suite (~2
 // minutes); run it after changing the kernel: npx tsx scripts/exp-exhaustive.ts
-import { native } from "../src/array/native";
+import { native } from "../src/np/native";
 
 if (!native) throw new Error("the kernels are not built (npm install builds them)");
 const CHUNK = 1 << 22, TAIL = 37;

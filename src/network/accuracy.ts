@@ -1,8 +1,8 @@
 // Accuracy (chapters 18 and 19): the share of predictions that count as right. What "right"
 // means depends on the task, so each subclass supplies compare(); the base class averages
 // the comparisons per batch and keeps running totals over an epoch, as Loss does.
-import * as np from "../array/np";
-import type { NDArray } from "../array/core";
+import * as np from "../np";
+import type { NDArray } from "../np/core";
 
 export abstract class Accuracy {
   accumulated_sum = 0;

@@ -4,8 +4,8 @@
 //
 // forward(inputs, training?) keeps what backward needs; backward(dvalues) multiplies the
 // upstream gradient by the function's derivative (the chain rule) into dinputs.
-import * as np from "../array/np";
-import type { NDArray } from "../array/core";
+import * as np from "../np";
+import type { NDArray } from "../np/core";
 import { bindArguments } from "./arguments";
 
 /** ReLU: max(0, x). Its derivative is 1 for x > 0 and 0 otherwise (0 at x = 0, as the book takes it). */

@@ -1,7 +1,7 @@
 // The book's layers: dense (chapters 3, 9, 14), dropout (chapter 15) and the model's
 // input layer (chapter 18). Each keeps what its backward pass needs from its forward pass.
-import * as np from "../array/np";
-import type { NDArray } from "../array/core";
+import * as np from "../np";
+import type { NDArray } from "../np/core";
 import { bindArguments, PythonArgs } from "./arguments";
 import { iadd } from "./inplace";
 

@@ -1,9 +1,9 @@
 // Losses (chapters 5, 9, 14, 16, 17, 19): forward gives one loss per sample, backward the
 // gradient of the mean loss with respect to the predictions.
-import * as np from "../array/np";
-import type { NDArray } from "../array/core";
-import type { DType } from "../array/dtype";
-import { castValue } from "../array/dtype";
+import * as np from "../np";
+import type { NDArray } from "../np/core";
+import type { DType } from "../np/dtype";
+import { castValue } from "../np/dtype";
 import { Activation_Softmax } from "./activations";
 import type { Layer_Dense } from "./layers";
 

@@ -1,10 +1,10 @@
 // The Model object (chapters 18-22): one object that holds the layers, loss, optimizer and
 // accuracy, runs the training loop the earlier chapters wrote out by hand, and evaluates,
 // predicts, saves and loads.
-import * as np from "../array/np";
-import type { NDArray } from "../array/core";
-import { formatShape } from "../array/core";
-import { f, float, print } from "../python/print";
+import * as np from "../np";
+import type { NDArray } from "../np/core";
+import { formatShape } from "../np/core";
+import { f, float, print } from "../np/printing/python-print";
 // The live line is notebook output, but progress.ts is a leaf (it knows nothing of networks) and
 // draws nothing outside a kernel unless asked, so the model uses it directly: passing it in
 // would make every caller wire up what every caller wants.

@@ -1,8 +1,8 @@
 // Optimizers (chapter 10). Each step: pre_update_params() decays the learning rate,
 // update_params(layer) moves each trainable layer against its gradients, and
 // post_update_params() counts the step.
-import * as np from "../array/np";
-import type { NDArray } from "../array/core";
+import * as np from "../np";
+import type { NDArray } from "../np/core";
 import { bindArguments, PythonArgs } from "./arguments";
 import { iadd } from "./inplace";
 

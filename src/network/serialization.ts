@@ -14,12 +14,12 @@
 // Reading checks each part in that order and fails with the reason before changing anything;
 // writing goes to a temporary file in the same folder that is renamed over the target only
 // once complete, so a crash never leaves a half-written file under the real name.
-import { createHash, randomBytes } from "crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "fs";
+import { createHash } from "crypto";
+import { readFileSync } from "fs";
 import { endianness } from "os";
-import { basename, dirname, join } from "path";
-import { NDArray, shapeSize } from "../array/core";
-import type { DType } from "../array/dtype";
+import { writeAtomically } from "../files";
+import { NDArray, shapeSize } from "../np/core";
+import type { DType } from "../np/dtype";
 import { Accuracy, Accuracy_Categorical, Accuracy_Regression } from "./accuracy";
 import {
   Activation_LeakyReLU, Activation_Linear, Activation_ReLU, Activation_Sigmoid, Activation_Softmax,
@@ -268,24 +268,6 @@ function littleEndian(bytes: Buffer, elementBytes: number): Buffer {
   if (endianness() === "LE") return bytes;
   const swapped = Buffer.from(bytes);
   return elementBytes === 8 ? swapped.swap64() : swapped.swap32();
-}
-
-/** Writes a temporary file next to the target, flushes it to disk, then renames it into place. */
-export function writeAtomically(path: string, bytes: Buffer): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    const fd = openSync(temporary, "wx");
-    try {
-      writeFileSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 function fail(path: string, reason: string): never {

@@ -1,8 +1,8 @@
 // Pictures of ideas rather than data: an activation function beside its derivative, and
 // small computational graphs (a network's wiring, the chain rule's path) drawn with plotly.
 import type { Data } from "plotly.js";
-import { NDArray } from "../array/core";
-import { linspace, ones_like } from "../array/creation";
+import { NDArray } from "../np/core";
+import { linspace, ones_like } from "../np/creation";
 import { figure, Figure, FigureOptions } from "./plots";
 
 /** Anything with the book's activation interface. */

@@ -5,6 +5,9 @@
 import * as fs from "fs";
 import * as path from "path";
 
+/** The kernel spec the project registers; its folder holds the bundle. */
+export const KERNEL_NAME = "nnfs-ts";
+
 export const PLOTLY_BUNDLE = "plotly.min.js";
 
 /** The installed browser bundle (node_modules/plotly.js-dist-min/plotly.min.js). */

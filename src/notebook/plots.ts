@@ -6,10 +6,9 @@
 //   figure({ title: "ReLU", xaxis: "x", yaxis: "y" }).line(x, relu, "ReLU").show();
 import { inspect } from "util";
 import type { Data, Layout } from "plotly.js";
-import { NDArray } from "../array/core";
+import { NDArray } from "../np/core";
 import { display, escapeHtml, MimeBundle } from "./display";
-import { KERNEL_NAME } from "./kernelspec";
-import { plotlyBundleRoute } from "./plotly-bundle";
+import { KERNEL_NAME, plotlyBundleRoute } from "./plotly-bundle";
 import type { HistoryRow } from "./progress";
 
 /** Numbers for a chart: an NDArray (read flat, row-major) or any array of numbers. */

@@ -8,7 +8,7 @@
 //
 // Training in batches (Model.train) passes `steps` per epoch and the step with each update; the
 // line then shows the step too and its bar counts steps.
-import { reprFloat, roundFixed } from "../array/float-digits";
+import { reprFloat, roundFixed } from "../np/printing/float-digits";
 import { DisplayHandle } from "./display";
 
 /** One update: the epoch and the metrics logged with it ({ acc, loss, lr, ... }). */

@@ -1,7 +1,7 @@
 // Arrays in the reductions/indexing goldens: NumPy's dtype, shape and the hex of its bytes.
 import assert from "assert";
-import { NDArray } from "../../src/array/core";
-import { DType, allocate } from "../../src/array/dtype";
+import { NDArray } from "../../src/np/core";
+import { DType, allocate } from "../../src/np/dtype";
 
 export interface EncodedArray { dtype: string; shape: number[]; hex: string }
 

@@ -1,5 +1,5 @@
-import * as np from "../../src/array/np";
-import type { NDArray } from "../../src/array/core";
+import * as np from "../../src/np";
+import type { NDArray } from "../../src/np/core";
 
 /**
  * float32 values whose exp, computed in double by Math.exp, is within 4096 units in the last

@@ -3,7 +3,7 @@
 import { strict as assert } from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { NDArray } from "../../src/array/core";
+import { NDArray } from "../../src/np/core";
 
 export interface Golden {
   dtype: string;

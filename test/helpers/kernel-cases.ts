@@ -1,10 +1,10 @@
 // Prints, as JSON, the bytes of many results of the operations the C++ kernels speed up, over
 // inputs full of special values. native.test.ts runs it with and without the kernels
 // (NNFS_NATIVE=0) and compares: the two must agree bit for bit.
-import * as np from "../../src/array/np";
-import type { NDArray } from "../../src/array/core";
-import type { DType } from "../../src/array/dtype";
-import { native } from "../../src/array/native";
+import * as np from "../../src/np";
+import type { NDArray } from "../../src/np/core";
+import type { DType } from "../../src/np/dtype";
+import { native } from "../../src/np/native";
 import { nearHalfWay } from "./exp-half-way";
 
 const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-310, 3.4e38, 1, -1, 0.1, 2 ** -20];

@@ -3,9 +3,9 @@
 import assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import * as np from "../../src/array/np";
-import { NDArray } from "../../src/array/core";
-import { config, resetConfig } from "../../src/array/config";
+import * as np from "../../src/np";
+import { NDArray } from "../../src/np/core";
+import { config, resetConfig } from "../../src/np/config";
 import { decodeArray, EncodedArray, sameBits } from "./encoded-array";
 
 type Arg =

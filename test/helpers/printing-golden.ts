@@ -2,8 +2,8 @@
 // helpers.encode's form, floats as the hex of their float32/float64 bits.
 import { readFileSync } from "fs";
 import { join } from "path";
-import { NDArray } from "../../src/array/core";
-import { allocate, DType } from "../../src/array/dtype";
+import { NDArray } from "../../src/np/core";
+import { allocate, DType } from "../../src/np/dtype";
 
 export interface Encoded { dtype: string; shape: number[]; data: (string | number | boolean)[] }
 

@@ -1,0 +1,29 @@
+// What spiral_data and vertical_data share: their call forms and the (X, y) pair they
+// fill class by class. X comes from zeros((samples*classes, 2)), so it takes the default
+// float dtype (float32 after nnfs.init(), as nnfs's patched zeros gives); y is uint8.
+import { config } from "../../np/config";
+import { NDArray } from "../../np/core";
+import { castValue } from "../../np/dtype";
+
+/** `f(100, 3)` or `f({ samples: 100, classes: 3 })`, as Python allows both. */
+export type ClassDataArgs = [samples: number, classes: number] | [{ samples: number; classes: number }];
+
+export function readClassArgs(args: ClassDataArgs): { samples: number; classes: number } {
+  return args.length === 2 ? { samples: args[0], classes: args[1] } : args[0];
+}
+
+/** Zeroed X (samples*classes, 2) and y with each class's label already in its rows. */
+export function labelledFrame(samples: number, classes: number): [NDArray, NDArray] {
+  const X = NDArray.empty([samples * classes, 2], config.defaultFloat);
+  const y = NDArray.empty([samples * classes], "uint8");
+  for (let c = 0; c < classes; c++) y.data.fill(c, c * samples, (c + 1) * samples);
+  return [X, y];
+}
+
+/**
+ * noise * scalar in the noise array's dtype: NumPy casts a Python float to a float32
+ * array's dtype before multiplying, so randn(n) * 0.2 is float32 under nnfs.init().
+ */
+export function scaled(noise: NDArray, i: number, scalar: number): number {
+  return castValue(noise.dtype, noise.data[i] * castValue(noise.dtype, scalar));
+}

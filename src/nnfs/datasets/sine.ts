@@ -1,0 +1,16 @@
+// nnfs.datasets.sine_data: one period of a sine, for the regression chapter. Built from
+// arange and true division, so it is float64 even after nnfs.init().
+import { NDArray } from "../../np/core";
+
+/** [X, y], both (samples, 1): X = arange(samples) / samples, y = sin(2πX). */
+export function sine_data(samples: number | { samples?: number } = 1000): [NDArray, NDArray] {
+  const n = typeof samples === "number" ? samples : samples.samples ?? 1000;
+  const X = NDArray.empty([n, 1], "float64");
+  const y = NDArray.empty([n, 1], "float64");
+  const twoPi = 2 * Math.PI;
+  for (let i = 0; i < n; i++) {
+    X.data[i] = i / n;
+    y.data[i] = Math.sin(twoPi * X.data[i]);
+  }
+  return [X, y];
+}

@@ -1,0 +1,278 @@
+// The notebook runner, kernel registration and `npm start` against a real tslab kernel.
+import * as assert from "assert";
+import { execFile, spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { findNotebooks } from "../../src/jupyter/cli";
+import { buildKernelSpec, installKernelSpec, LOCAL_JUPYTER_DIR, withProjectJupyterPath } from "../../src/jupyter/kernelspec";
+import { formatNotebook, readNotebook } from "../../src/jupyter/notebook-file";
+import { executeNotebook, runNotebookInPlace } from "../../src/jupyter/runner";
+import { version } from "../../src";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const FIXTURES = path.join(__dirname, "..", "fixtures");
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+interface Ran {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  pid: number;
+  ms: number;
+}
+
+/** Runs a TS entry point from src/ (not dist/, so the test sees the code under test). */
+function runTs(entry: string, args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; onSpawn?: (pid: number) => void } = {}): Promise<Ran> {
+  const t0 = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(ROOT, entry), ...args], {
+      cwd: opts.cwd ?? ROOT,
+      env: opts.env ?? process.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("spawn", () => opts.onSpawn?.(child.pid!));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr, pid: child.pid!, ms: Date.now() - t0 }));
+  });
+}
+
+const runCli = (args: string[], opts: Parameters<typeof runTs>[2] = {}) => runTs("src/jupyter/cli.ts", args, opts);
+
+/** Kernels a runner process started: their argv holds a connection file named after its pid. */
+function kernelsOf(runnerPid: number): Promise<string[]> {
+  return new Promise((resolve) => {
+    execFile("pgrep", ["-af", `nnfs-ts-kernel-${runnerPid}-`], (_err, out) =>
+      resolve(out.split("\n").filter((l) => l.trim() !== "")),
+    );
+  });
+}
+
+/** Kernels still there after a short grace: a process being killed takes a moment to vanish. */
+async function leftoverKernels(runnerPid: number): Promise<string[]> {
+  let left = await kernelsOf(runnerPid);
+  for (let i = 0; i < 30 && left.length > 0; i++) {
+    await sleep(100);
+    left = await kernelsOf(runnerPid);
+  }
+  return left;
+}
+
+const lastLine = (s: string) => s.trimEnd().split("\n").pop() ?? "";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("kernel spec", () => {
+  it("points at this node and this checkout's tslab", () => {
+    const spec = buildKernelSpec();
+    assert.deepStrictEqual(spec.argv, [
+      process.execPath,
+      "--require",
+      path.join(ROOT, "dist", "notebook", "kernel-preload.js"),
+      path.join(ROOT, "node_modules", "tslab", "bin", "tslab"),
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ]);
+    assert.strictEqual(spec.language, "typescript");
+    assert.match(spec.display_name, /TypeScript \(nnfs-ts\)/);
+  });
+
+  it("installs project-locally by default", async () => {
+    const r = await runTs("src/jupyter/kernelspec.ts", []);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const file = path.join(LOCAL_JUPYTER_DIR, "kernels", "nnfs-ts", "kernel.json");
+    assert.deepStrictEqual(JSON.parse(fs.readFileSync(file, "utf8")), buildKernelSpec());
+  });
+
+  it("installs into JUPYTER_DATA_DIR with --user", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-jupyter-data-"));
+    const r = await runTs("src/jupyter/kernelspec.ts", ["--user"], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir } });
+    assert.strictEqual(r.code, 0, r.stderr);
+    const spec = JSON.parse(fs.readFileSync(path.join(dataDir, "kernels", "nnfs-ts", "kernel.json"), "utf8"));
+    assert.strictEqual(spec.argv[0], process.execPath);
+    fs.rmSync(dataDir, { recursive: true });
+  });
+
+  it("puts the project dir first on JUPYTER_PATH, keeping the rest once", () => {
+    const env = withProjectJupyterPath({ JUPYTER_PATH: ["/a", LOCAL_JUPYTER_DIR, "/b"].join(path.delimiter) });
+    assert.strictEqual(env.JUPYTER_PATH, [LOCAL_JUPYTER_DIR, "/a", "/b"].join(path.delimiter));
+    assert.strictEqual(withProjectJupyterPath({}).JUPYTER_PATH, LOCAL_JUPYTER_DIR);
+  });
+
+  it("writes the same file twice without changing it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-spec-"));
+    const file = installKernelSpec(dir);
+    const before = fs.statSync(file).mtimeMs;
+    installKernelSpec(dir);
+    assert.strictEqual(fs.statSync(file).mtimeMs, before);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+// Generous limits: a kernel starts in ~3 s on an idle machine, but tslab's TypeScript
+// compiler is CPU-heavy and CI machines are often busy.
+describe("executeNotebook (real tslab kernel)", function () {
+  this.timeout(120_000);
+
+  it("runs cells in order and collects outputs like nbclient", async () => {
+    const file = fixture("hello.ipynb");
+    const bytes = fs.readFileSync(file);
+    const run = await executeNotebook(file);
+    assert.strictEqual(run.failure, null);
+    assert.deepStrictEqual(run.cells.map((c) => c.executionCount), [1, 2, 3, 4, 5, 6]);
+    const [imp, loop, html, live, silent] = run.cells.map((c) => c.outputs);
+    // tslab prints the last expression with console.log: a stdout stream, not execute_result.
+    assert.deepStrictEqual(imp, [{ output_type: "stream", name: "stdout", text: `${version}\n` }]);
+    // Four console.log calls arrive as four messages and are stored as one stream output.
+    assert.deepStrictEqual(loop, [{ output_type: "stream", name: "stdout", text: "line 0\nline 1\nline 2\ndone\n" }]);
+    assert.deepStrictEqual(html, [{ output_type: "display_data", data: { "text/html": "<b>bold</b>" }, metadata: {} }]);
+    // update_display_data replaces the earlier output in place.
+    assert.deepStrictEqual(live, [{ output_type: "display_data", data: { "text/plain": "step 2" }, metadata: {} }]);
+    assert.deepStrictEqual(silent, []);
+    assert.deepStrictEqual(run.notebook.metadata.kernelspec, {
+      display_name: "TypeScript (nnfs-ts)", language: "typescript", name: "nnfs-ts",
+    });
+    assert.ok(fs.readFileSync(file).equals(bytes), "executeNotebook must not write the notebook");
+    assert.deepStrictEqual(await leftoverKernels(process.pid), []);
+  });
+
+  it("delivers every message of a cell that prints thousands of lines", async () => {
+    // Without the kernel preload, zeromq rejects tslab's sends after 512 in a row and the
+    // cell's closing "idle" status is lost: the run would hang until the timeout.
+    const run = await executeNotebook(fixture("many-lines.ipynb"), { timeoutMs: 60_000 });
+    assert.strictEqual(run.failure, null);
+    const [printed, after] = run.cells.map((c) => c.outputs);
+    const text = printed.map((o) => (o as { text?: string }).text ?? "").join("");
+    assert.strictEqual(text.split("\n").length - 1, 2000);
+    assert.ok(text.endsWith("line 1999\n"));
+    assert.deepStrictEqual(after, [{ output_type: "stream", name: "stdout", text: "after\n" }]);
+  });
+
+  it("writes outputs in place only on success, formatted like Jupyter", async () => {
+    // Inside the checkout (git-ignored test-output/): the notebook imports "nnfs-ts" from node_modules.
+    fs.mkdirSync(path.join(ROOT, "test-output"), { recursive: true });
+    const dir = fs.mkdtempSync(path.join(ROOT, "test-output", "inplace-"));
+    const file = path.join(dir, "copy.ipynb");
+    const nb = readNotebook(fixture("hello.ipynb"));
+    for (const c of nb.cells) if (c.cell_type === "code") (c.outputs = [{ output_type: "stream", name: "stdout", text: "stale\n" }]), (c.execution_count = 99);
+    fs.writeFileSync(file, formatNotebook(nb));
+    await runNotebookInPlace(file);
+    const text = fs.readFileSync(file, "utf8");
+    assert.ok(text.endsWith("}\n") && text.startsWith('{\n "cells": [\n'), "1-space indent, trailing newline");
+    assert.deepStrictEqual(fs.readdirSync(dir), ["copy.ipynb"], "no temp file left behind");
+    const written = readNotebook(file);
+    const code = written.cells.filter((c) => c.cell_type === "code");
+    assert.deepStrictEqual(code[4].outputs, [], "a cell without output loses its stale output");
+    assert.strictEqual(code[0].execution_count, 1);
+    assert.strictEqual(written.cells[0].id, "cell-0", "cell ids and other fields are kept");
+    // Same bytes as Jupyter's own writer (json.dumps(sort_keys, indent=1, ensure_ascii=False)).
+    if (fs.existsSync("/usr/bin/python3")) {
+      const py = "import json,sys; s=open(sys.argv[1],encoding='utf-8').read(); " +
+        "sys.stdout.write(json.dumps(json.loads(s), sort_keys=True, indent=1, ensure_ascii=False) + '\\n')";
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile("/usr/bin/python3", ["-c", py, file], (e, o) => (e ? reject(e) : resolve(o))));
+      assert.strictEqual(text, out);
+    }
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("npm run notebooks: bad input", function () {
+  // Each case: non-zero exit, a last line naming notebook (and cell), file unchanged, no kernel left.
+  this.timeout(120_000);
+
+  async function expectFailure(name: string, lastLinePattern: RegExp, args: string[] = []): Promise<Ran> {
+    const file = fixture(name);
+    const before = fs.existsSync(file) ? fs.readFileSync(file) : null;
+    const r = await runCli([...args, path.relative(ROOT, file)]);
+    assert.notStrictEqual(r.code, 0, `exit code should be non-zero\n${r.stdout}${r.stderr}`);
+    assert.match(lastLine(r.stderr), lastLinePattern, r.stderr);
+    assert.ok(lastLine(r.stderr).includes(path.join("test", "fixtures", name)), `last line names the notebook: ${lastLine(r.stderr)}`);
+    if (before) assert.ok(fs.readFileSync(file).equals(before), `${name} was modified`);
+    else assert.ok(!fs.existsSync(file));
+    assert.deepStrictEqual(await leftoverKernels(r.pid), [], "kernel processes left behind");
+    return r;
+  }
+
+  it("a missing path", () => expectFailure("does-not-exist.ipynb", /no such file/));
+  it("a text file", () => expectFailure("not-a-notebook.txt", /not a Jupyter notebook \(invalid JSON/));
+  it("invalid JSON", () => expectFailure("invalid.ipynb", /not a Jupyter notebook \(invalid JSON/));
+  it("JSON without cells", () => expectFailure("no-cells.ipynb", /not a Jupyter notebook \(no "cells" list\)/));
+
+  it("a TypeScript type error", async () => {
+    const r = await expectFailure("type-error.ipynb", /code cell 2 of 3 failed \(cell starts: "const n: number = \\"not a number\\";"\): .*Type 'string' is not assignable to type 'number'/);
+    assert.ok(!r.stdout.includes("never"));
+  });
+
+  it("a cell that throws", () => expectFailure("throws.ipynb", /code cell 2 of 3 failed .*: Error: boom from a cell$/));
+
+  it("output on stderr", () => expectFailure("stderr.ipynb", /code cell 1 of 1 wrote to stderr .*: a warning on stderr$/));
+
+  it("process.exit(1) in a cell: the dead kernel is noticed at once", async () => {
+    // With a 90 s cell timeout: finishing well before it means the exit itself was noticed.
+    const r = await expectFailure("exit.ipynb", /code cell 2 of 3 killed the kernel .*: the kernel process exited \(exit code 1\)/, ["--timeout", "90"]);
+    assert.ok(r.ms < 80_000, `took ${r.ms} ms`);
+  });
+
+  it("a cell that never finishes, with --timeout 3", async () => {
+    const r = await expectFailure("forever.ipynb", /code cell 2 of 3 timed out .*: no result after 3 s/, ["--timeout", "3"]);
+    assert.ok(r.ms < 80_000, `took ${r.ms} ms`);
+  });
+
+  it("SIGINT to the runner ends it and its kernel", async () => {
+    const file = fixture("forever.ipynb");
+    const before = fs.readFileSync(file);
+    let pid = 0;
+    const done = runCli([path.relative(ROOT, file)], { onSpawn: (p) => (pid = p) });
+    // Wait until the kernel runs, then interrupt the runner as a terminal's Ctrl-C would.
+    for (let i = 0; i < 200 && (pid === 0 || (await kernelsOf(pid)).length === 0); i++) await sleep(100);
+    assert.notStrictEqual((await kernelsOf(pid)).length, 0, "kernel never started");
+    await sleep(1500);
+    process.kill(pid, "SIGINT");
+    const r = await done;
+    assert.strictEqual(r.code, 130, r.stderr);
+    assert.match(lastLine(r.stderr), /interrupted \(SIGINT\): stopping the kernel/);
+    assert.ok(fs.readFileSync(file).equals(before));
+    assert.deepStrictEqual(await leftoverKernels(pid), [], "kernel processes left behind");
+  });
+
+  it("rejects a bad --timeout", async () => {
+    const r = await runCli(["--timeout", "soon", "test/fixtures/hello.ipynb"]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.stderr, /--timeout needs a positive number/);
+  });
+});
+
+describe("notebook discovery", () => {
+  it("recurses into directories, skips .ipynb_checkpoints, keeps named files", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-find-"));
+    for (const f of ["b.ipynb", "a.ipynb", "sub/c.ipynb", ".ipynb_checkpoints/a-checkpoint.ipynb", "notes.txt"]) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), "{}");
+    }
+    assert.deepStrictEqual(findNotebooks([dir]).map((p) => path.relative(dir, p)), ["a.ipynb", "b.ipynb", path.join("sub", "c.ipynb")]);
+    assert.deepStrictEqual(findNotebooks([path.join(dir, "notes.txt")]), [path.join(dir, "notes.txt")]);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("npm start", () => {
+  it("without Jupyter on PATH prints how to install one and exits non-zero", async () => {
+    // A PATH with node and nothing else.
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-path-"));
+    fs.symlinkSync(process.execPath, path.join(bin, "node"));
+    const r = await runTs("src/jupyter/start.ts", [], { env: { ...process.env, PATH: bin } });
+    fs.rmSync(bin, { recursive: true });
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /no Jupyter found/);
+    for (const how of ["pip install jupyterlab", "conda install -c conda-forge jupyterlab", "sudo apt-get install jupyter-notebook"]) {
+      assert.ok(r.stderr.includes(how), `mentions ${how}`);
+    }
+    assert.strictEqual(r.stdout, "");
+  });
+});
