@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } fro
 import { basename, dirname, join } from "path";
 
 /** Writes a temporary file next to the target, flushes it to disk, then renames it into place. */
-export function writeAtomically(path: string, bytes: Buffer): void {
+export function writeAtomically(path: string, bytes: Buffer | string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fd = openSync(temporary, "wx");

@@ -1,16 +1,37 @@
 // The package's one entry point: `import { np, nnfs, Layer_Dense, ... } from "nnfs-ts"`.
+// Every name here is one the notebooks or the README use; everything else stays inside.
 import * as np from "./np";
 
 export const version = "0.1.0";
+
+// NumPy and Python
 export { np };
-export type { NDArray } from "./np/core";
+export { NDArray } from "./np/core";
+export { print, format, f, float } from "./np/printing/python-print";
+
+// The nnfs package: init() and the datasets
 export { nnfs } from "./nnfs";
 export { spiral_data, vertical_data, sine_data } from "./nnfs/datasets";
-export { fashion_mnist, create_data_mnist, download_fashion_mnist, fashion_mnist_path } from "./nnfs/datasets/fashion_mnist";
-export * from "./network";
-export * from "./notebook/display";
-export * from "./notebook/plots";
-export * from "./notebook/diagrams";
-export * from "./notebook/progress";
-export * from "./notebook/table";
-export { print, repr, str, format, f, float, PyFloat } from "./np/printing/python-print";
+export { fashion_mnist, create_data_mnist, fashion_mnist_path } from "./nnfs/datasets/fashion_mnist";
+
+// The book's classes
+export { Layer_Dense, Layer_Dropout, Layer_Input } from "./network/layers";
+export {
+  Activation_ReLU, Activation_Softmax, Activation_Sigmoid, Activation_Linear,
+  Activation_Step, Activation_Tanh, Activation_LeakyReLU, Activation_Swish,
+} from "./network/activations";
+export {
+  Loss, Loss_CategoricalCrossentropy, Activation_Softmax_Loss_CategoricalCrossentropy,
+  Loss_BinaryCrossentropy, Loss_MeanSquaredError, Loss_MeanAbsoluteError,
+} from "./network/losses";
+export { Optimizer, Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam } from "./network/optimizers";
+export { Accuracy, Accuracy_Categorical, Accuracy_Regression } from "./network/accuracy";
+export { Model } from "./network/model";
+
+// What a cell shows: charts, live progress, tables
+export { figure, plot_classes, plot_softmax, plot_history, plot_decision_regions, plot_images, plot_confusion_matrix } from "./notebook/plots";
+export type { Figure } from "./notebook/plots";
+export { plot_activation, plot_graph } from "./notebook/diagrams";
+export { TrainingProgress } from "./notebook/progress";
+export type { HistoryRow } from "./notebook/progress";
+export { history_dataframe, show_table } from "./notebook/table";

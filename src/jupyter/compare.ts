@@ -1,7 +1,7 @@
 // Comparing a cell's fresh outputs with the ones stored in the notebook. Both sides are
 // rendered to one canonical text (sanitized, JSON pretty-printed with sorted keys) so that
 // "equal" and "the diff shown on mismatch" are the same thing.
-import { isJsonMime, joinMultiline, Output } from "./notebook-file";
+import { isJsonMime, joinMultiline, Output, sortKeys } from "./notebook-file";
 
 export interface Sanitizer {
   name: string;
@@ -70,16 +70,6 @@ export function renderOutputs(outputs: Output[]): string {
 }
 
 function canonicalJson(v: unknown): string {
-  const walk = (x: unknown): unknown => {
-    if (typeof x === "string") return sanitize(x);
-    if (Array.isArray(x)) return x.map(walk);
-    if (x !== null && typeof x === "object") {
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(x).sort()) out[k] = walk((x as Record<string, unknown>)[k]);
-      return out;
-    }
-    return x;
-  };
   // A JSON mime value may be stored as a JSON string by some writers; compare the data.
   let data = v;
   if (typeof v === "string") {
@@ -89,7 +79,7 @@ function canonicalJson(v: unknown): string {
       // keep the string
     }
   }
-  return JSON.stringify(walk(data), null, 1);
+  return JSON.stringify(sortKeys(data, sanitize), null, 1);
 }
 
 /** null when equal, else a unified diff (stored -> fresh) whose header names the cell. */

@@ -256,6 +256,16 @@ export class Kernel {
     }
   }
 
+  /**
+   * What an editor asks while a learner types: `inspect_request` (the signature and doc shown on
+   * Shift+Tab) or `complete_request` (the names offered on Tab), for `code` with the cursor at
+   * `cursor_pos`. Resolves with the reply's content.
+   */
+  async ask(kind: "inspect" | "complete", code: string, cursor_pos: number = code.length): Promise<Record<string, unknown>> {
+    const msg = this.session.message(`${kind}_request`, kind === "inspect" ? { code, cursor_pos, detail_level: 0 } : { code, cursor_pos });
+    return (await this.request(this.shell, msg)).content as Record<string, unknown>;
+  }
+
   /** shutdown_request, then SIGTERM, then SIGKILL of the process group. Safe to call twice. */
   async shutdown(): Promise<void> {
     // No pid: the spawn itself failed, there is nothing to wait for.

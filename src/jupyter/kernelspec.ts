@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeAtomically } from "../files";
 import { installPlotlyBundle, KERNEL_NAME } from "../notebook/plotly-bundle";
 
 export { KERNEL_NAME };
@@ -63,9 +64,7 @@ export function installKernelSpec(dataDir: string = LOCAL_JUPYTER_DIR): string {
   const text = JSON.stringify(buildKernelSpec(), null, 1) + "\n";
   // Unchanged specs are left alone so a running Jupyter does not see a needless rewrite.
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
+    writeAtomically(file, text);
   }
   // Charts load plotly.js from the kernel spec's folder (see plotly-bundle.ts).
   installPlotlyBundle(dir);

@@ -1,7 +1,7 @@
 // Reading and writing .ipynb files (nbformat 4) the way Jupyter itself does, so that a run
 // through the runner gives the same bytes (and the same git diffs) as saving from Jupyter.
 import * as fs from "fs";
-import * as path from "path";
+import { writeAtomically } from "../files";
 
 /** Multi-line strings: a string in memory, a list of lines on disk. */
 export type MultilineString = string | string[];
@@ -94,15 +94,9 @@ export function formatNotebook(nb: NotebookJson): string {
   return JSON.stringify(sortKeys({ ...nb, cells }), null, 1) + "\n";
 }
 
-/** Writes through a temp file in the same dir and a rename: never a half-written notebook. */
+/** Never a half-written notebook: see writeAtomically. */
 export function writeNotebook(file: string, nb: NotebookJson): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, formatNotebook(nb));
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  writeAtomically(file, formatNotebook(nb));
 }
 
 /** nbformat stores text mime types as line lists; JSON mime types stay structured data. */
@@ -130,11 +124,13 @@ function splitLines(s: string): string[] {
   return s.match(/[^\n]*\n|[^\n]+$/g) ?? [];
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
+/** A JSON value with every object's keys sorted (as nbformat writes them), strings passed through `leaf`. */
+export function sortKeys(v: unknown, leaf: (s: string) => string = (s) => s): unknown {
+  if (typeof v === "string") return leaf(v);
+  if (Array.isArray(v)) return v.map((x) => sortKeys(x, leaf));
   if (v !== null && typeof v === "object") {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k], leaf);
     return out;
   }
   return v;

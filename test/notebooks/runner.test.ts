@@ -72,7 +72,7 @@ describe("kernel spec", () => {
     assert.deepStrictEqual(spec.argv, [
       process.execPath,
       "--require",
-      path.join(ROOT, "dist", "notebook", "kernel-preload.js"),
+      path.join(ROOT, "dist", "jupyter", "kernel-preload.js"),
       path.join(ROOT, "node_modules", "tslab", "bin", "tslab"),
       "kernel",
       "--config-path",
