@@ -24,7 +24,8 @@ export {
   Loss, Loss_CategoricalCrossentropy, Activation_Softmax_Loss_CategoricalCrossentropy,
   Loss_BinaryCrossentropy, Loss_MeanSquaredError, Loss_MeanAbsoluteError,
 } from "./network/losses";
-export { Optimizer, Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam } from "./network/optimizers";
+export type { Optimizer } from "./network/optimizers";
+export { Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam } from "./network/optimizers";
 export { Accuracy, Accuracy_Categorical, Accuracy_Regression } from "./network/accuracy";
 export { Model } from "./network/model";
 

@@ -3,13 +3,15 @@
 // the comparisons per batch and keeps running totals over an epoch, as Loss does.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
+import { checkKeywords } from "../np/keywords";
 
+/** The base of both accuracies: per-batch means and the running totals of a pass. */
 export abstract class Accuracy {
   accumulated_sum = 0;
   accumulated_count = 0;
 
-  /** Anything the comparison needs to learn from the targets before training. */
-  abstract init(y: NDArray, reinit?: boolean | { reinit?: boolean }): void;
+  /** Anything the comparison needs to learn from the targets before training; `reinit` learns it again. */
+  abstract init(y: NDArray, reinit?: boolean | AccuracyInitOptions): void;
 
   /** One entry per prediction: true where it counts as right. */
   abstract compare(predictions: NDArray, y: NDArray): NDArray;
@@ -27,10 +29,23 @@ export abstract class Accuracy {
     return this.accumulated_sum / this.accumulated_count;
   }
 
+  /** Starts a new pass (epoch): resets the running totals. */
   new_pass(): void {
     this.accumulated_sum = 0;
     this.accumulated_count = 0;
   }
+}
+
+/** Accuracy.init's keyword argument. */
+export interface AccuracyInitOptions {
+  /** Learn from these targets again even if already initialized (default false). */
+  reinit?: boolean;
+}
+
+/** Accuracy_Categorical's keyword argument (keyword-only in the book). */
+export interface AccuracyCategoricalOptions {
+  /** Sigmoid outputs: targets are yes/no columns, not one-hot rows (default false). */
+  binary?: boolean;
 }
 
 /**
@@ -42,15 +57,18 @@ export abstract class Accuracy {
 export class Accuracy_Categorical extends Accuracy {
   binary: boolean;
 
-  constructor({ binary = false }: { binary?: boolean } = {}) {
+  /** `new Accuracy_Categorical()`, or `({ binary: true })` for sigmoid outputs. */
+  constructor(options: AccuracyCategoricalOptions = {}) {
     super();
+    checkKeywords("Accuracy_Categorical", options, ["binary"]);
+    const { binary = false } = options;
     this.binary = binary;
   }
 
-  init(_y: NDArray): void {
-    // Nothing to learn from the targets.
-  }
+  /** Nothing to learn from the targets. */
+  init(y: NDArray): void {}
 
+  /** Predicted class equals the target class (a one-hot target's argmax, unless binary). */
   compare(predictions: NDArray, y: NDArray): NDArray {
     const labels = !this.binary && y.ndim === 2 ? np.argmax(y, { axis: 1 }) : y;
     return np.equal(predictions, labels);
@@ -65,7 +83,9 @@ export class Accuracy_Categorical extends Accuracy {
 export class Accuracy_Regression extends Accuracy {
   precision: number | undefined = undefined;
 
-  init(y: NDArray, reinit: boolean | { reinit?: boolean } = false): void {
+  /** precision = std(y) / 250, once: `init(y, true)` or `init(y, { reinit: true })` sets it again. */
+  init(y: NDArray, reinit: boolean | AccuracyInitOptions = false): void {
+    if (typeof reinit === "object") checkKeywords("Accuracy_Regression.init", reinit, ["reinit"]);
     const again = typeof reinit === "boolean" ? reinit : reinit.reinit === true;
     if (this.precision === undefined || again) {
       const std = np.std(y);
@@ -74,6 +94,7 @@ export class Accuracy_Regression extends Accuracy {
     }
   }
 
+  /** Within precision of the target. */
   compare(predictions: NDArray, y: NDArray): NDArray {
     if (this.precision === undefined) throw new Error("Accuracy_Regression: call init(y) before compare");
     return np.less(np.abs(np.subtract(predictions, y)), this.precision);

@@ -6,7 +6,7 @@
 // upstream gradient by the function's derivative (the chain rule) into dinputs.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
-import { bindArguments } from "./arguments";
+import { keywordsOf } from "./call-forms";
 
 /** ReLU: max(0, x). Its derivative is 1 for x > 0 and 0 otherwise (0 at x = 0, as the book takes it). */
 export class Activation_ReLU {
@@ -14,16 +14,19 @@ export class Activation_ReLU {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** max(0, inputs). */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.output = np.maximum(0, inputs);
   }
 
+  /** dvalues where the input was positive, else 0. */
   backward(dvalues: NDArray): void {
     this.dinputs = dvalues.copy();
     this.dinputs.set([np.less_equal(this.inputs, 0)], 0);
   }
 
+  /** The outputs themselves (ReLU is not an output activation). */
   predictions(outputs: NDArray): NDArray {
     return outputs;
   }
@@ -35,13 +38,15 @@ export class Activation_Softmax {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** Each row's probabilities: exp(x - max) over its sum. */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     // Subtracting each row's max keeps exp from overflowing and leaves the result unchanged.
     const exp_values = np.exp(np.subtract(inputs, np.max(inputs, { axis: 1, keepdims: true })));
     this.output = np.divide(exp_values, np.sum(exp_values, { axis: 1, keepdims: true }));
   }
 
+  /** dvalues through each row's Jacobian. */
   backward(dvalues: NDArray): void {
     // Every output of a row depends on every input of that row: per sample, the
     // Jacobian is diag(s) - s·sᵀ, and the gradient is that Jacobian times the row's dvalues.
@@ -70,11 +75,13 @@ export class Activation_Sigmoid {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** σ(inputs). */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.output = sigmoid(inputs);
   }
 
+  /** dvalues · σ·(1 - σ). */
   backward(dvalues: NDArray): void {
     this.dinputs = np.multiply(np.multiply(dvalues, np.subtract(1, this.output)), this.output);
   }
@@ -91,15 +98,18 @@ export class Activation_Linear {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** output = inputs. */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.output = inputs;
   }
 
+  /** dinputs = dvalues. */
   backward(dvalues: NDArray): void {
     this.dinputs = dvalues.copy();
   }
 
+  /** The outputs themselves: a regression predicts the values. */
   predictions(outputs: NDArray): NDArray {
     return outputs;
   }
@@ -115,11 +125,13 @@ export class Activation_Step {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** 1 where inputs > 0, else 0. */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.output = np.greater(inputs, 0).astype(inputs.dtype);
   }
 
+  /** Zeros: the step passes no gradient. */
   backward(dvalues: NDArray): void {
     this.dinputs = np.zeros_like(dvalues);
   }
@@ -135,18 +147,27 @@ export class Activation_Tanh {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** tanh(inputs). */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.output = np.tanh(inputs);
   }
 
+  /** dvalues · (1 - tanh²). */
   backward(dvalues: NDArray): void {
     this.dinputs = np.multiply(dvalues, np.subtract(1, np.square(this.output)));
   }
 
+  /** The outputs themselves. */
   predictions(outputs: NDArray): NDArray {
     return outputs;
   }
+}
+
+/** Activation_LeakyReLU's keyword argument. */
+export interface LeakyReLUOptions {
+  /** The slope for negative inputs (default 0.01). */
+  alpha?: number;
 }
 
 /**
@@ -159,20 +180,28 @@ export class Activation_LeakyReLU {
   output!: NDArray;
   dinputs!: NDArray;
 
-  constructor(...args: (number | { alpha?: number })[]) {
-    this.alpha = bindArguments("Activation_LeakyReLU", { alpha: 0.01 }, args).alpha;
+  /** `new Activation_LeakyReLU()` or `(0.1)`: the slope for negative inputs, 0.01 by default. */
+  constructor(alpha?: number);
+  /** `new Activation_LeakyReLU({ alpha: 0.1 })` */
+  constructor(options: LeakyReLUOptions);
+  constructor(...args: unknown[]) {
+    const { alpha = 0.01 } = keywordsOf<LeakyReLUOptions>("Activation_LeakyReLU", ["alpha"], args);
+    this.alpha = alpha;
   }
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** inputs where positive, alpha·inputs elsewhere. */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.output = np.where(np.greater(inputs, 0), inputs, np.multiply(this.alpha, inputs));
   }
 
+  /** dvalues where the input was positive, alpha·dvalues elsewhere. */
   backward(dvalues: NDArray): void {
     // The derivative is 1 or alpha, chosen like ReLU's: x = 0 counts as negative.
     this.dinputs = np.where(np.greater(this.inputs, 0), dvalues, np.multiply(this.alpha, dvalues));
   }
 
+  /** The outputs themselves. */
   predictions(outputs: NDArray): NDArray {
     return outputs;
   }
@@ -191,17 +220,20 @@ export class Activation_Swish {
   output!: NDArray;
   dinputs!: NDArray;
 
-  forward(inputs: NDArray, _training?: boolean): void {
+  /** inputs · σ(inputs). */
+  forward(inputs: NDArray, training?: boolean): void {
     this.inputs = inputs;
     this.sigmoid = sigmoid(inputs);
     this.output = np.multiply(inputs, this.sigmoid);
   }
 
+  /** dvalues · (σ + output·(1 - σ)). */
   backward(dvalues: NDArray): void {
     const derivative = np.add(this.sigmoid, np.multiply(this.output, np.subtract(1, this.sigmoid)));
     this.dinputs = np.multiply(dvalues, derivative);
   }
 
+  /** The outputs themselves. */
   predictions(outputs: NDArray): NDArray {
     return outputs;
   }

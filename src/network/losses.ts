@@ -3,98 +3,114 @@
 import * as np from "../np";
 import type { NDArray } from "../np/core";
 import type { DType } from "../np/dtype";
-import { castValue } from "../np/dtype";
+import { checkKeywords } from "../np/keywords";
 import { Activation_Softmax } from "./activations";
-import type { Layer_Dense } from "./layers";
+import type { TrainableLayer } from "./layers";
 
-/**
- * A NumPy scalar operation on a plain JS number: a float32 scalar combined with a Python float
- * stays float32 (NEP 50), so round like NumPy does and the printed digits match the book's.
- */
-function asScalar(dtype: DType, value: number): number {
-  return dtype === "float32" ? castValue(dtype, value) : value;
+/** Loss.calculate's and calculate_accumulated's keyword argument. */
+export interface CalculateOptions {
+  /** Also return the regularization loss: `[data_loss, regularization_loss]` (default false). */
+  include_regularization?: boolean;
 }
 
+/**
+ * NumPy's scalars keep their array's dtype: np.sum of float32 values is an np.float32, a Python
+ * number meeting one is converted to float32 first (NEP 50), and the result is rounded to float32.
+ * A JS number is a double, so the book's running sum and regularization loss do their arithmetic
+ * through `scalars(dtype)`, which rounds the same way; the printed digits then stay NumPy's.
+ */
+function scalars(dtype: DType) {
+  const round = dtype === "float32" ? Math.fround : (x: number) => x;
+  return {
+    add: (a: number, b: number) => round(round(a) + round(b)),
+    multiply: (a: number, b: number) => round(round(a) * round(b)),
+    divide: (a: number, b: number) => round(round(a) / round(b)),
+  };
+}
+
+/** The base of every loss: the mean over samples, running totals and regularization. */
 export abstract class Loss {
-  trainable_layers: Layer_Dense[] = [];
+  trainable_layers: TrainableLayer[] = [];
   accumulated_sum = 0;
   accumulated_count = 0;
+  dinputs!: NDArray;
+  /** The dtype of the losses the running sum adds up. */
+  #losses_dtype: DType = "float64";
 
   /** One loss per sample. */
   abstract forward(y_pred: NDArray, y_true: NDArray): NDArray;
+  /** The gradient of the mean loss with respect to the predictions, into dinputs. */
   abstract backward(dvalues: NDArray, y_true: NDArray): void;
-  dinputs!: NDArray;
+
+  /**
+   * The penalty λ₁·Σ|w| + λ₂·Σw² (and the same for biases) of one layer, as chapter 14 asks
+   * (`loss_function.regularization_loss(dense1)`), or of every remembered layer, as chapter 18 does.
+   */
+  regularization_loss(layer?: TrainableLayer): number {
+    let regularization_loss = 0;
+    for (const each of layer === undefined ? this.trainable_layers : [layer]) {
+      const { add, multiply } = scalars(each.weights.dtype);
+      // A layer of your own may have no regularizers: they count as 0.
+      const { weight_regularizer_l1 = 0, weight_regularizer_l2 = 0, bias_regularizer_l1 = 0, bias_regularizer_l2 = 0 } = each;
+      // L1 sums magnitudes, L2 sums squares (punishing large parameters more).
+      if (weight_regularizer_l1 > 0) {
+        regularization_loss = add(regularization_loss, multiply(weight_regularizer_l1, np.sum(np.abs(each.weights))));
+      }
+      if (weight_regularizer_l2 > 0) {
+        regularization_loss = add(regularization_loss, multiply(weight_regularizer_l2, np.sum(np.square(each.weights))));
+      }
+      if (bias_regularizer_l1 > 0) {
+        regularization_loss = add(regularization_loss, multiply(bias_regularizer_l1, np.sum(np.abs(each.biases))));
+      }
+      if (bias_regularizer_l2 > 0) {
+        regularization_loss = add(regularization_loss, multiply(bias_regularizer_l2, np.sum(np.square(each.biases))));
+      }
+    }
+    return regularization_loss;
+  }
 
   /** Chapter 18: the model tells the loss which layers carry regularization. */
-  remember_trainable_layers(trainable_layers: Layer_Dense[]): void {
+  remember_trainable_layers(trainable_layers: TrainableLayer[]): void {
     this.trainable_layers = trainable_layers;
   }
 
   /**
-   * The penalty λ₁·Σ|w| + λ₂·Σw² (and the same for biases): of one layer, as in chapter 14
-   * (`loss_function.regularization_loss(dense1)`), or of every remembered layer, as in chapter 18.
-   */
-  regularization_loss(layer?: Layer_Dense): number {
-    if (layer === undefined) {
-      let total = 0;
-      for (const each of this.trainable_layers) total = asScalar(each.weights.dtype, total + this.regularization_loss(each));
-      return total;
-    }
-    // In NumPy these are float32 scalars when the parameters are float32: keep that rounding.
-    const dtype = layer.weights.dtype;
-    let regularization_loss = 0;
-    const add = (factor: number, penalty: number) => {
-      regularization_loss = asScalar(dtype, regularization_loss + asScalar(dtype, asScalar(dtype, factor) * penalty));
-    };
-    // L1 sums magnitudes, L2 sums squares (punishing large parameters more).
-    if (layer.weight_regularizer_l1 > 0) add(layer.weight_regularizer_l1, np.sum(np.abs(layer.weights)));
-    if (layer.weight_regularizer_l2 > 0) add(layer.weight_regularizer_l2, np.sum(np.square(layer.weights)));
-    if (layer.bias_regularizer_l1 > 0) add(layer.bias_regularizer_l1, np.sum(np.abs(layer.biases)));
-    if (layer.bias_regularizer_l2 > 0) add(layer.bias_regularizer_l2, np.sum(np.square(layer.biases)));
-    return regularization_loss;
-  }
-
-  /**
-   * The mean loss over the batch (and, from chapter 18, with `{ include_regularization: true }`,
-   * also the regularization loss: `[data_loss, regularization_loss]`). Adds the batch to the
-   * running totals that calculate_accumulated reads (chapter 19).
+   * The mean loss over the batch; with `{ include_regularization: true }` (chapter 18),
+   * `[data_loss, regularization_loss]`. Adds the batch to the running totals (chapter 19).
    */
   calculate(output: NDArray, y: NDArray): number;
   calculate(output: NDArray, y: NDArray, options: { include_regularization: true }): [number, number];
-  calculate(output: NDArray, y: NDArray, options?: { include_regularization?: boolean }): number | [number, number];
-  calculate(output: NDArray, y: NDArray, options: { include_regularization?: boolean } = {}): number | [number, number] {
+  calculate(output: NDArray, y: NDArray, options?: CalculateOptions): number | [number, number];
+  calculate(output: NDArray, y: NDArray, options: CalculateOptions = {}): number | [number, number] {
+    checkKeywords("Loss.calculate", options, ["include_regularization"]);
     const sample_losses = this.forward(output, y);
     const data_loss = np.mean(sample_losses);
-    this.accumulate(sample_losses.dtype, np.sum(sample_losses), sample_losses.shape[0]);
+    this.#losses_dtype = sample_losses.dtype;
+    this.accumulated_sum = scalars(sample_losses.dtype).add(this.accumulated_sum, np.sum(sample_losses));
+    this.accumulated_count += sample_losses.shape[0];
     return options.include_regularization ? [data_loss, this.regularization_loss()] : data_loss;
   }
 
-  /** The mean loss over every batch since new_pass() (chapter 19). */
+  /** The mean loss over every batch since new_pass() (chapter 19); options as calculate's. */
   calculate_accumulated(): number;
   calculate_accumulated(options: { include_regularization: true }): [number, number];
-  calculate_accumulated(options?: { include_regularization?: boolean }): number | [number, number];
-  calculate_accumulated(options: { include_regularization?: boolean } = {}): number | [number, number] {
-    const data_loss = asScalar(this.accumulatedDtype, this.accumulated_sum / this.accumulated_count);
+  calculate_accumulated(options?: CalculateOptions): number | [number, number];
+  calculate_accumulated(options: CalculateOptions = {}): number | [number, number] {
+    checkKeywords("Loss.calculate_accumulated", options, ["include_regularization"]);
+    const data_loss = scalars(this.#losses_dtype).divide(this.accumulated_sum, this.accumulated_count);
     return options.include_regularization ? [data_loss, this.regularization_loss()] : data_loss;
   }
 
+  /** Starts a new pass (epoch): resets the running totals. */
   new_pass(): void {
     this.accumulated_sum = 0;
     this.accumulated_count = 0;
-  }
-
-  // The running sum is a NumPy scalar of the losses' dtype in the book; keep its rounding.
-  private accumulatedDtype: DType = "float64";
-
-  private accumulate(dtype: DType, sum: number, count: number): void {
-    this.accumulatedDtype = dtype;
-    this.accumulated_sum = asScalar(dtype, this.accumulated_sum + sum);
-    this.accumulated_count += count;
   }
 }
 
 /** -log of the confidence given to the correct class; labels sparse (1-D) or one-hot (2-D). */
 export class Loss_CategoricalCrossentropy extends Loss {
+  /** -log(ŷ of the correct class) per sample. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
     const samples = y_pred.shape[0];
     // Clip both ends: log(0) is -inf, and clipping only the bottom would bias the mean.
@@ -105,6 +121,7 @@ export class Loss_CategoricalCrossentropy extends Loss {
     return np.negative(np.log(correct_confidences));
   }
 
+  /** -y / ŷ over samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
     const samples = dvalues.shape[0];
     const labels = dvalues.shape[1];
@@ -132,6 +149,7 @@ export class Activation_Softmax_Loss_CategoricalCrossentropy {
     return this.loss.calculate(this.output, y_true);
   }
 
+  /** (ŷ - y) / samples, into dinputs: the gradient of both at once. */
   backward(dvalues: NDArray, y_true: NDArray): void {
     const samples = dvalues.shape[0];
     const labels = y_true.ndim === 2 ? np.argmax(y_true, { axis: 1 }) : y_true;
@@ -145,6 +163,7 @@ export class Activation_Softmax_Loss_CategoricalCrossentropy {
 
 /** Chapter 16: independent yes/no outputs, each a sigmoid's probability. */
 export class Loss_BinaryCrossentropy extends Loss {
+  /** -(y·log ŷ + (1 - y)·log(1 - ŷ)), averaged over each sample's outputs. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
     const y_pred_clipped = np.clip(y_pred, 1e-7, 1 - 1e-7);
     const sample_losses = np.negative(np.add(
@@ -155,6 +174,7 @@ export class Loss_BinaryCrossentropy extends Loss {
     return np.mean(sample_losses, { axis: -1 });
   }
 
+  /** -(y/ŷ - (1 - y)/(1 - ŷ)) over outputs and samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
     const samples = dvalues.shape[0];
     const outputs = dvalues.shape[1];
@@ -170,10 +190,12 @@ export class Loss_BinaryCrossentropy extends Loss {
 
 /** Chapter 17 (L2 loss): the mean squared difference. */
 export class Loss_MeanSquaredError extends Loss {
+  /** (y - ŷ)², averaged over each sample's outputs. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
     return np.mean(np.square(np.subtract(y_true, y_pred)), { axis: -1 });
   }
 
+  /** -2(y - ŷ) over outputs and samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
     const samples = dvalues.shape[0];
     const outputs = dvalues.shape[1];
@@ -184,10 +206,12 @@ export class Loss_MeanSquaredError extends Loss {
 
 /** Chapter 17 (L1 loss): the mean absolute difference. */
 export class Loss_MeanAbsoluteError extends Loss {
+  /** |y - ŷ|, averaged over each sample's outputs. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
     return np.mean(np.abs(np.subtract(y_true, y_pred)), { axis: -1 });
   }
 
+  /** sign(ŷ - y) over outputs and samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
     const samples = dvalues.shape[0];
     const outputs = dvalues.shape[1];

@@ -4,6 +4,7 @@
 import * as np from "../np";
 import type { NDArray } from "../np/core";
 import { formatShape } from "../np/core";
+import { checkKeywords } from "../np/keywords";
 import { f, float, print } from "../np/printing/python-print";
 // The live line is notebook output, but progress.ts is a leaf (it knows nothing of networks) and
 // draws nothing outside a kernel unless asked, so the model uses it directly: passing it in
@@ -12,30 +13,20 @@ import { inNotebook } from "../notebook/display";
 import { TrainingProgress } from "../notebook/progress";
 import { Activation_Softmax } from "./activations";
 import type { Accuracy } from "./accuracy";
-import { Layer_Dense, Layer_Input } from "./layers";
+import { Layer_Input, type LayerParameters, type ModelLayer, type TrainableLayer } from "./layers";
 import { Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_CategoricalCrossentropy } from "./losses";
 import type { Optimizer } from "./optimizers";
 import { readModel, readParameters, writeModel, writeParameters } from "./serialization";
 
-/** What the model asks of a layer, by duck typing as the book does. finalize() sets prev and next. */
-export interface ModelLayer {
-  output: NDArray;
-  dinputs: NDArray;
-  forward(inputs: NDArray, training: boolean): void;
-  backward(dvalues: NDArray): void;
-  /** Output layers (activations) turn outputs into predictions. */
-  predictions?(outputs: NDArray): NDArray;
-  prev?: { output: NDArray };
-  next?: { dinputs: NDArray };
-}
-
-/** A trainable layer's parameters, as get_parameters returns them: [weights, biases]. */
-export type LayerParameters = [weights: NDArray, biases: NDArray];
-
+/** Model.train's keyword arguments. */
 export interface TrainOptions {
+  /** Passes over the training data (default 1). */
   epochs?: number;
+  /** Samples per step; null (the default) trains on all of X at once, one step per epoch. */
   batch_size?: number | null;
+  /** Print a line every this many steps (with batches) or epochs (without) (default 1). */
   print_every?: number;
+  /** [X_val, y_val] to evaluate on: after each epoch with batches, else after the last (default null). */
   validation_data?: [X_val: NDArray, y_val: NDArray] | null;
   /**
    * One live line above the book's lines (epoch, step, acc, loss, lr, elapsed time, a bar),
@@ -45,23 +36,48 @@ export interface TrainOptions {
   progress?: boolean;
 }
 
+/** Model.evaluate's and Model.predict's keyword argument. */
+export interface BatchOptions {
+  /** Samples per step; null (the default) takes all of X at once. */
+  batch_size?: number | null;
+}
+
+/** Model.set's keyword arguments; any may be left out (a loaded model needs no optimizer). */
+export interface SetOptions {
+  /** The loss to train on and report. */
+  loss?: Loss;
+  /** The optimizer that updates the trainable layers. */
+  optimizer?: Optimizer;
+  /** The accuracy to report. */
+  accuracy?: Accuracy;
+}
+
+/** The book's trainable layers: any layer with weights, whatever its class (`hasattr(layer, 'weights')`). */
+function hasWeights(layer: ModelLayer): layer is ModelLayer & TrainableLayer {
+  return (layer as Partial<TrainableLayer>).weights !== undefined;
+}
+
+/** A whole network (chapters 18-22): layers, loss, optimizer and accuracy, trained, evaluated, saved. */
 export class Model {
   layers: ModelLayer[] = [];
   loss?: Loss;
   optimizer?: Optimizer;
   accuracy?: Accuracy;
   input_layer = new Layer_Input();
-  trainable_layers: Layer_Dense[] = [];
+  trainable_layers: TrainableLayer[] = [];
   output_layer_activation?: ModelLayer;
   /** Set by finalize() when the model ends in softmax and the loss is cross-entropy. */
   softmax_classifier_output: Activation_Softmax_Loss_CategoricalCrossentropy | null = null;
 
+  /** Appends a layer (or activation) to the network. */
   add(layer: ModelLayer): void {
     this.layers.push(layer);
   }
 
   /** `model.set({ loss, optimizer, accuracy })`; any of them may be left out (a loaded model needs no optimizer). */
-  set({ loss, optimizer, accuracy }: { loss?: Loss; optimizer?: Optimizer; accuracy?: Accuracy }): void {
+  set(options: SetOptions): void {
+    checkKeywords("Model.set", options, ["loss", "optimizer", "accuracy"]);
+    const { loss, optimizer, accuracy } = options;
     if (loss !== undefined) this.loss = loss;
     if (optimizer !== undefined) this.optimizer = optimizer;
     if (accuracy !== undefined) this.accuracy = accuracy;
@@ -77,7 +93,7 @@ export class Model {
       layer.prev = i === 0 ? this.input_layer : this.layers[i - 1];
       // The last layer's gradient comes from the loss.
       layer.next = i < last ? this.layers[i + 1] : this.loss;
-      if (layer instanceof Layer_Dense) this.trainable_layers.push(layer);
+      if (hasWeights(layer)) this.trainable_layers.push(layer);
     });
     this.output_layer_activation = this.layers[last];
     this.loss?.remember_trainable_layers(this.trainable_layers);
@@ -99,6 +115,7 @@ export class Model {
    * The live line (options.progress) comes on top and leaves those lines as they are.
    */
   train(X: NDArray, y: NDArray, options: TrainOptions = {}): void {
+    checkKeywords("Model.train", options, ["epochs", "batch_size", "print_every", "validation_data", "progress"]);
     const { epochs = 1, batch_size = null, print_every = 1, validation_data = null, progress = inNotebook() } = options;
     const { loss, optimizer, accuracy } = this.parts("train", true);
     const batched = batch_size !== null;
@@ -147,7 +164,9 @@ export class Model {
   }
 
   /** Loss and accuracy on data the model does not learn from: `validation, acc: ..., loss: ...`. */
-  evaluate(X_val: NDArray, y_val: NDArray, { batch_size = null }: { batch_size?: number | null } = {}): void {
+  evaluate(X_val: NDArray, y_val: NDArray, options: BatchOptions = {}): void {
+    checkKeywords("Model.evaluate", options, ["batch_size"]);
+    const { batch_size = null } = options;
     const { loss, accuracy } = this.parts("evaluate", false);
     const validation_steps = stepsFor(X_val, batch_size);
     loss.new_pass();
@@ -165,7 +184,9 @@ export class Model {
   }
 
   /** The output layer's values for X (not yet turned into predictions), batch by batch. */
-  predict(X: NDArray, { batch_size = null }: { batch_size?: number | null } = {}): NDArray {
+  predict(X: NDArray, options: BatchOptions = {}): NDArray {
+    checkKeywords("Model.predict", options, ["batch_size"]);
+    const { batch_size = null } = options;
     this.requireFinalized("predict");
     const prediction_steps = stepsFor(X, batch_size);
     const output: NDArray[] = [];
@@ -198,10 +219,11 @@ export class Model {
     for (let i = layers.length - 1; i >= 0; i--) layers[i].backward(layers[i].next!.dinputs);
   }
 
-  /** [weights, biases] of each trainable layer, in order. */
+  /** [weights, biases] of each trainable layer, in order: each layer's get_parameters(). */
   get_parameters(): LayerParameters[] {
     this.requireFinalized("get_parameters");
-    return this.trainable_layers.map((layer): LayerParameters => [layer.weights, layer.biases]);
+    // A layer of your own without get_parameters gives its weights and biases.
+    return this.trainable_layers.map((layer) => layer.get_parameters?.() ?? [layer.weights, layer.biases]);
   }
 
   /**
@@ -219,8 +241,13 @@ export class Model {
       checkShape(`biases of trainable layer ${i}`, biases, layer.biases);
     });
     parameters.forEach(([weights, biases], i) => {
-      this.trainable_layers[i].weights = weights;
-      this.trainable_layers[i].biases = biases;
+      const layer = this.trainable_layers[i];
+      if (layer.set_parameters) {
+        layer.set_parameters(weights, biases);
+      } else {
+        layer.weights = weights;
+        layer.biases = biases;
+      }
     });
   }
 
@@ -229,6 +256,7 @@ export class Model {
     writeParameters(path, this.get_parameters());
   }
 
+  /** Reads parameters written by save_parameters into this model (of the same architecture). */
   load_parameters(path: string): void {
     this.set_parameters(readParameters(path));
   }
@@ -244,7 +272,7 @@ export class Model {
     const saved = readModel(path);
     const model = new Model();
     for (const layer of saved.layers) model.add(layer);
-    model.set(saved);
+    model.set({ loss: saved.loss, optimizer: saved.optimizer, accuracy: saved.accuracy });
     model.finalize();
     return model;
   }

@@ -1,72 +1,80 @@
-// Optimizers (chapter 10). Each step: pre_update_params() decays the learning rate,
-// update_params(layer) moves each trainable layer against its gradients, and
-// post_update_params() counts the step.
+// Optimizers (chapter 10), each a class of its own as in the book. Every step of training calls
+// pre_update_params() (decay the learning rate), update_params(layer) for each trainable layer,
+// then post_update_params() (count the step).
+//
+// The book's `layer.weights += update` is NumPy's in-place add, written here as
+// `np.add(layer.weights, update, { out: layer.weights })`: the result is cast back into the
+// weights' dtype (NumPy's same_kind casting), so float32 weights stay float32 even when a
+// gradient arrives as float64, as chapter 17's float64 targets make dbiases.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
-import { bindArguments, PythonArgs } from "./arguments";
-import { iadd } from "./inplace";
+import { keywordsOf } from "./call-forms";
+import type { TrainableLayer } from "./layers";
 
-/** What an optimizer reads and writes on a layer; the state arrays appear on first update. */
-export interface TrainableLayer {
-  weights: NDArray;
-  biases: NDArray;
-  dweights: NDArray;
-  dbiases: NDArray;
-  weight_momentums?: NDArray;
-  bias_momentums?: NDArray;
-  weight_cache?: NDArray;
-  bias_cache?: NDArray;
-}
-
-/** The learning-rate schedule every optimizer shares: lr / (1 + decay·iterations). */
-export abstract class Optimizer {
+/** What Model.train and a training loop ask of an optimizer: any of the four below, or one of your own. */
+export interface Optimizer {
   learning_rate: number;
   current_learning_rate: number;
   decay: number;
-  iterations = 0;
+  iterations: number;
+  pre_update_params(): void;
+  update_params(layer: TrainableLayer): void;
+  post_update_params(): void;
+}
 
-  constructor(learning_rate: number, decay: number) {
+/** Optimizer_SGD's keyword arguments. */
+export interface SGDOptions {
+  /** The step size before decay (default 1.0). */
+  learning_rate?: number;
+  /** Learning-rate decay: lr · 1 / (1 + decay · iterations) (default 0). */
+  decay?: number;
+  /** The share of the previous update kept in each new one (default 0: plain SGD). */
+  momentum?: number;
+}
+
+/**
+ * Stochastic gradient descent: w -= lr·dw, or with momentum, a step that keeps a fraction
+ * of the previous step (rolling past local minima).
+ */
+export class Optimizer_SGD implements Optimizer {
+  learning_rate: number;
+  current_learning_rate: number;
+  decay: number;
+  iterations: number;
+  momentum: number;
+
+  /** `new Optimizer_SGD(learning_rate = 1, decay = 0, momentum = 0)`, positional in the book's order. */
+  constructor(learning_rate?: number, decay?: number, momentum?: number);
+  /** `new Optimizer_SGD(1, { decay: 1e-3, momentum: 0.9 })` */
+  constructor(learning_rate: number, options: Omit<SGDOptions, "learning_rate">);
+  /** `new Optimizer_SGD({ decay: 1e-3, momentum: 0.9 })` */
+  constructor(options: SGDOptions);
+  constructor(...args: unknown[]) {
+    const { learning_rate = 1, decay = 0, momentum = 0 } =
+      keywordsOf<SGDOptions>("Optimizer_SGD", ["learning_rate", "decay", "momentum"], args);
     this.learning_rate = learning_rate;
     this.current_learning_rate = learning_rate;
     this.decay = decay;
+    this.iterations = 0;
+    this.momentum = momentum;
   }
 
+  /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
   pre_update_params(): void {
     if (this.decay) {
-      // The same float64 operations in the same order as the book, so `lr:` prints the same digits.
       this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
     }
   }
 
-  abstract update_params(layer: TrainableLayer): void;
-
-  post_update_params(): void {
-    this.iterations += 1;
-  }
-}
-
-export interface SGDParameters { learning_rate: number; decay: number; momentum: number }
-
-/**
- * Stochastic gradient descent: w -= lr·dw, or with momentum, a step that keeps
- * a fraction of the previous step (rolling past local minima).
- * `new Optimizer_SGD()`, `(0.85)`, `({ learning_rate: 1, decay: 1e-3, momentum: 0.9 })`.
- */
-export class Optimizer_SGD extends Optimizer {
-  momentum: number;
-
-  constructor(...args: PythonArgs<SGDParameters>) {
-    const p = bindArguments<SGDParameters>("Optimizer_SGD", { learning_rate: 1, decay: 0, momentum: 0 }, args);
-    super(p.learning_rate, p.decay);
-    this.momentum = p.momentum;
-  }
-
+  /** Moves the layer's weights and biases against their gradients. */
   update_params(layer: TrainableLayer): void {
     let weight_updates: NDArray;
     let bias_updates: NDArray;
     if (this.momentum) {
+      // The momentum arrays appear on the first update (the book's `if not hasattr(...)`).
       layer.weight_momentums ??= np.zeros_like(layer.weights);
       layer.bias_momentums ??= np.zeros_like(layer.biases);
+      // momentum · previous update - lr · gradient
       weight_updates = np.subtract(
         np.multiply(this.momentum, layer.weight_momentums),
         np.multiply(this.current_learning_rate, layer.dweights),
@@ -81,113 +89,219 @@ export class Optimizer_SGD extends Optimizer {
       weight_updates = np.multiply(-this.current_learning_rate, layer.dweights);
       bias_updates = np.multiply(-this.current_learning_rate, layer.dbiases);
     }
-    layer.weights = iadd(layer.weights, weight_updates);
-    layer.biases = iadd(layer.biases, bias_updates);
+    np.add(layer.weights, weight_updates, { out: layer.weights });
+    np.add(layer.biases, bias_updates, { out: layer.biases });
+  }
+
+  /** After every update: one more step done. */
+  post_update_params(): void {
+    this.iterations += 1;
   }
 }
 
-export interface AdagradParameters { learning_rate: number; decay: number; epsilon: number }
+/** Optimizer_Adagrad's keyword arguments. */
+export interface AdagradOptions {
+  /** The step size before decay (default 1.0). */
+  learning_rate?: number;
+  /** Learning-rate decay: lr · 1 / (1 + decay · iterations) (default 0). */
+  decay?: number;
+  /** Keeps the division by the cache's root finite (default 1e-7). */
+  epsilon?: number;
+}
 
 /**
  * Adagrad: each parameter's step is divided by the root of its summed squared gradients,
  * so often-updated parameters slow down.
  */
-export class Optimizer_Adagrad extends Optimizer {
+export class Optimizer_Adagrad implements Optimizer {
+  learning_rate: number;
+  current_learning_rate: number;
+  decay: number;
+  iterations: number;
   epsilon: number;
 
-  constructor(...args: PythonArgs<AdagradParameters>) {
-    const p = bindArguments<AdagradParameters>("Optimizer_Adagrad", { learning_rate: 1, decay: 0, epsilon: 1e-7 }, args);
-    super(p.learning_rate, p.decay);
-    this.epsilon = p.epsilon;
+  /** `new Optimizer_Adagrad(learning_rate = 1, decay = 0, epsilon = 1e-7)`, positional in the book's order. */
+  constructor(learning_rate?: number, decay?: number, epsilon?: number);
+  /** `new Optimizer_Adagrad(1, { decay: 1e-4 })` */
+  constructor(learning_rate: number, options: Omit<AdagradOptions, "learning_rate">);
+  /** `new Optimizer_Adagrad({ decay: 1e-4 })` */
+  constructor(options: AdagradOptions);
+  constructor(...args: unknown[]) {
+    const { learning_rate = 1, decay = 0, epsilon = 1e-7 } =
+      keywordsOf<AdagradOptions>("Optimizer_Adagrad", ["learning_rate", "decay", "epsilon"], args);
+    this.learning_rate = learning_rate;
+    this.current_learning_rate = learning_rate;
+    this.decay = decay;
+    this.iterations = 0;
+    this.epsilon = epsilon;
   }
 
+  /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
+  pre_update_params(): void {
+    if (this.decay) {
+      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
+    }
+  }
+
+  /** Adds the squared gradients to the cache, then steps by -lr · gradient / (√cache + ε). */
   update_params(layer: TrainableLayer): void {
-    layer.weight_cache = iadd(layer.weight_cache ?? np.zeros_like(layer.weights), np.square(layer.dweights));
-    layer.bias_cache = iadd(layer.bias_cache ?? np.zeros_like(layer.biases), np.square(layer.dbiases));
-    layer.weights = iadd(layer.weights, normalizedStep(this, layer.dweights, layer.weight_cache));
-    layer.biases = iadd(layer.biases, normalizedStep(this, layer.dbiases, layer.bias_cache));
+    layer.weight_cache ??= np.zeros_like(layer.weights);
+    layer.bias_cache ??= np.zeros_like(layer.biases);
+    np.add(layer.weight_cache, np.square(layer.dweights), { out: layer.weight_cache });
+    np.add(layer.bias_cache, np.square(layer.dbiases), { out: layer.bias_cache });
+    // w += -lr · dw / (√cache + ε)
+    np.add(layer.weights, np.divide(np.multiply(-this.current_learning_rate, layer.dweights), np.add(np.sqrt(layer.weight_cache), this.epsilon)), { out: layer.weights });
+    np.add(layer.biases, np.divide(np.multiply(-this.current_learning_rate, layer.dbiases), np.add(np.sqrt(layer.bias_cache), this.epsilon)), { out: layer.biases });
+  }
+
+  /** After every update: one more step done. */
+  post_update_params(): void {
+    this.iterations += 1;
   }
 }
 
-export interface RMSpropParameters { learning_rate: number; decay: number; epsilon: number; rho: number }
+/** Optimizer_RMSprop's keyword arguments. */
+export interface RMSpropOptions {
+  /** The step size before decay (default 0.001). */
+  learning_rate?: number;
+  /** Learning-rate decay: lr · 1 / (1 + decay · iterations) (default 0). */
+  decay?: number;
+  /** Keeps the division by the cache's root finite (default 1e-7). */
+  epsilon?: number;
+  /** The cache's memory: cache = rho · cache + (1 - rho) · gradient² (default 0.9). */
+  rho?: number;
+}
 
 /** RMSprop: like Adagrad, but the cache is a moving average (decay rate rho), so steps never freeze. */
-export class Optimizer_RMSprop extends Optimizer {
+export class Optimizer_RMSprop implements Optimizer {
+  learning_rate: number;
+  current_learning_rate: number;
+  decay: number;
+  iterations: number;
   epsilon: number;
   rho: number;
 
-  constructor(...args: PythonArgs<RMSpropParameters>) {
-    const p = bindArguments<RMSpropParameters>(
-      "Optimizer_RMSprop", { learning_rate: 0.001, decay: 0, epsilon: 1e-7, rho: 0.9 }, args);
-    super(p.learning_rate, p.decay);
-    this.epsilon = p.epsilon;
-    this.rho = p.rho;
+  /** `new Optimizer_RMSprop(learning_rate = 0.001, decay = 0, epsilon = 1e-7, rho = 0.9)`, positional in the book's order. */
+  constructor(learning_rate?: number, decay?: number, epsilon?: number, rho?: number);
+  /** `new Optimizer_RMSprop(0.02, { decay: 1e-5, rho: 0.999 })` */
+  constructor(learning_rate: number, options: Omit<RMSpropOptions, "learning_rate">);
+  /** `new Optimizer_RMSprop({ learning_rate: 0.02, decay: 1e-5, rho: 0.999 })` */
+  constructor(options: RMSpropOptions);
+  constructor(...args: unknown[]) {
+    const { learning_rate = 0.001, decay = 0, epsilon = 1e-7, rho = 0.9 } =
+      keywordsOf<RMSpropOptions>("Optimizer_RMSprop", ["learning_rate", "decay", "epsilon", "rho"], args);
+    this.learning_rate = learning_rate;
+    this.current_learning_rate = learning_rate;
+    this.decay = decay;
+    this.iterations = 0;
+    this.epsilon = epsilon;
+    this.rho = rho;
   }
 
+  /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
+  pre_update_params(): void {
+    if (this.decay) {
+      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
+    }
+  }
+
+  /** Updates the cache's moving average, then steps by -lr · gradient / (√cache + ε). */
   update_params(layer: TrainableLayer): void {
-    layer.weight_cache = this.movingAverage(layer.weight_cache ?? np.zeros_like(layer.weights), layer.dweights);
-    layer.bias_cache = this.movingAverage(layer.bias_cache ?? np.zeros_like(layer.biases), layer.dbiases);
-    layer.weights = iadd(layer.weights, normalizedStep(this, layer.dweights, layer.weight_cache));
-    layer.biases = iadd(layer.biases, normalizedStep(this, layer.dbiases, layer.bias_cache));
+    layer.weight_cache ??= np.zeros_like(layer.weights);
+    layer.bias_cache ??= np.zeros_like(layer.biases);
+    layer.weight_cache = np.add(np.multiply(this.rho, layer.weight_cache), np.multiply(1 - this.rho, np.square(layer.dweights)));
+    layer.bias_cache = np.add(np.multiply(this.rho, layer.bias_cache), np.multiply(1 - this.rho, np.square(layer.dbiases)));
+    // w += -lr · dw / (√cache + ε)
+    np.add(layer.weights, np.divide(np.multiply(-this.current_learning_rate, layer.dweights), np.add(np.sqrt(layer.weight_cache), this.epsilon)), { out: layer.weights });
+    np.add(layer.biases, np.divide(np.multiply(-this.current_learning_rate, layer.dbiases), np.add(np.sqrt(layer.bias_cache), this.epsilon)), { out: layer.biases });
   }
 
-  /** rho·cache + (1 - rho)·gradient² */
-  private movingAverage(cache: NDArray, gradient: NDArray): NDArray {
-    return np.add(np.multiply(this.rho, cache), np.multiply(1 - this.rho, np.square(gradient)));
+  /** After every update: one more step done. */
+  post_update_params(): void {
+    this.iterations += 1;
   }
 }
 
-export interface AdamParameters { learning_rate: number; decay: number; epsilon: number; beta_1: number; beta_2: number }
+/** Optimizer_Adam's keyword arguments. */
+export interface AdamOptions {
+  /** The step size before decay (default 0.001). */
+  learning_rate?: number;
+  /** Learning-rate decay: lr · 1 / (1 + decay · iterations) (default 0). */
+  decay?: number;
+  /** Keeps the division by the cache's root finite (default 1e-7). */
+  epsilon?: number;
+  /** The momentum's memory: m = beta_1 · m + (1 - beta_1) · gradient (default 0.9). */
+  beta_1?: number;
+  /** The cache's memory: cache = beta_2 · cache + (1 - beta_2) · gradient² (default 0.999). */
+  beta_2?: number;
+}
 
 /**
- * Adam: RMSprop's cache plus SGD's momentum, both bias-corrected for their zero start
- * by 1 / (1 - β^step). The book's final chapter-10 choice: `new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 })`.
+ * Adam: RMSprop's cache plus SGD's momentum, both corrected for their start at zero
+ * by 1 / (1 - beta^step). Chapter 10 ends with `new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 })`.
  */
-export class Optimizer_Adam extends Optimizer {
+export class Optimizer_Adam implements Optimizer {
+  learning_rate: number;
+  current_learning_rate: number;
+  decay: number;
+  iterations: number;
   epsilon: number;
   beta_1: number;
   beta_2: number;
 
-  constructor(...args: PythonArgs<AdamParameters>) {
-    const p = bindArguments<AdamParameters>(
-      "Optimizer_Adam", { learning_rate: 0.001, decay: 0, epsilon: 1e-7, beta_1: 0.9, beta_2: 0.999 }, args);
-    super(p.learning_rate, p.decay);
-    this.epsilon = p.epsilon;
-    this.beta_1 = p.beta_1;
-    this.beta_2 = p.beta_2;
+  /** `new Optimizer_Adam(learning_rate = 0.001, decay = 0, epsilon = 1e-7, beta_1 = 0.9, beta_2 = 0.999)`, positional in the book's order. */
+  constructor(learning_rate?: number, decay?: number, epsilon?: number, beta_1?: number, beta_2?: number);
+  /** `new Optimizer_Adam(0.05, { decay: 5e-7 })` */
+  constructor(learning_rate: number, options: Omit<AdamOptions, "learning_rate">);
+  /** `new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 })` */
+  constructor(options: AdamOptions);
+  constructor(...args: unknown[]) {
+    const { learning_rate = 0.001, decay = 0, epsilon = 1e-7, beta_1 = 0.9, beta_2 = 0.999 } =
+      keywordsOf<AdamOptions>("Optimizer_Adam", ["learning_rate", "decay", "epsilon", "beta_1", "beta_2"], args);
+    this.learning_rate = learning_rate;
+    this.current_learning_rate = learning_rate;
+    this.decay = decay;
+    this.iterations = 0;
+    this.epsilon = epsilon;
+    this.beta_1 = beta_1;
+    this.beta_2 = beta_2;
   }
 
+  /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
+  pre_update_params(): void {
+    if (this.decay) {
+      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
+    }
+  }
+
+  /** Updates momentum and cache, corrects both, then steps by -lr · m̂ / (√ĉ + ε). */
   update_params(layer: TrainableLayer): void {
-    layer.weight_momentums = this.average(this.beta_1, layer.weight_momentums ?? np.zeros_like(layer.weights), layer.dweights);
-    layer.bias_momentums = this.average(this.beta_1, layer.bias_momentums ?? np.zeros_like(layer.biases), layer.dbiases);
-    const dweights_squared = np.square(layer.dweights);
-    const dbiases_squared = np.square(layer.dbiases);
-    layer.weight_cache = this.average(this.beta_2, layer.weight_cache ?? np.zeros_like(layer.weights), dweights_squared);
-    layer.bias_cache = this.average(this.beta_2, layer.bias_cache ?? np.zeros_like(layer.biases), dbiases_squared);
-    layer.weights = iadd(layer.weights, this.step(layer.weight_momentums, layer.weight_cache));
-    layer.biases = iadd(layer.biases, this.step(layer.bias_momentums, layer.bias_cache));
+    layer.weight_momentums ??= np.zeros_like(layer.weights);
+    layer.weight_cache ??= np.zeros_like(layer.weights);
+    layer.bias_momentums ??= np.zeros_like(layer.biases);
+    layer.bias_cache ??= np.zeros_like(layer.biases);
+
+    // The momentum: beta_1 · m + (1 - beta_1) · gradient, corrected by 1 / (1 - beta_1^step).
+    layer.weight_momentums = np.add(np.multiply(this.beta_1, layer.weight_momentums), np.multiply(1 - this.beta_1, layer.dweights));
+    layer.bias_momentums = np.add(np.multiply(this.beta_1, layer.bias_momentums), np.multiply(1 - this.beta_1, layer.dbiases));
+    const weight_momentums_corrected = np.divide(layer.weight_momentums, 1 - this.beta_1 ** (this.iterations + 1));
+    const bias_momentums_corrected = np.divide(layer.bias_momentums, 1 - this.beta_1 ** (this.iterations + 1));
+
+    // The cache: beta_2 · cache + (1 - beta_2) · gradient², corrected the same way.
+    layer.weight_cache = np.add(np.multiply(this.beta_2, layer.weight_cache), np.multiply(1 - this.beta_2, np.square(layer.dweights)));
+    layer.bias_cache = np.add(np.multiply(this.beta_2, layer.bias_cache), np.multiply(1 - this.beta_2, np.square(layer.dbiases)));
+    const weight_cache_corrected = np.divide(layer.weight_cache, 1 - this.beta_2 ** (this.iterations + 1));
+    const bias_cache_corrected = np.divide(layer.bias_cache, 1 - this.beta_2 ** (this.iterations + 1));
+
+    // w += -lr · corrected momentum / (√corrected cache + ε)
+    np.add(layer.weights, np.divide(np.multiply(-this.current_learning_rate, weight_momentums_corrected),
+      np.add(np.sqrt(weight_cache_corrected), this.epsilon)), { out: layer.weights });
+    np.add(layer.biases, np.divide(np.multiply(-this.current_learning_rate, bias_momentums_corrected),
+      np.add(np.sqrt(bias_cache_corrected), this.epsilon)), { out: layer.biases });
   }
 
-  /** β·average + (1 - β)·value */
-  private average(beta: number, average: NDArray, value: NDArray): NDArray {
-    return np.add(np.multiply(beta, average), np.multiply(1 - beta, value));
+  /** After every update: one more step done. */
+  post_update_params(): void {
+    this.iterations += 1;
   }
-
-  /** The adaptive step on the bias-corrected momentum m̂ and cache v̂. */
-  private step(momentums: NDArray, cache: NDArray): NDArray {
-    const momentums_corrected = np.divide(momentums, 1 - this.beta_1 ** (this.iterations + 1));
-    const cache_corrected = np.divide(cache, 1 - this.beta_2 ** (this.iterations + 1));
-    return normalizedStep(this, momentums_corrected, cache_corrected);
-  }
-}
-
-/**
- * -lr·gradient / (√cache + ε): Adagrad, RMSprop and Adam scale each parameter's step by the
- * root of its recent squared gradients. ε keeps the division finite.
- */
-function normalizedStep(optimizer: { current_learning_rate: number; epsilon: number }, gradient: NDArray, cache: NDArray): NDArray {
-  return np.divide(
-    np.multiply(-optimizer.current_learning_rate, gradient),
-    np.add(np.sqrt(cache), optimizer.epsilon),
-  );
 }

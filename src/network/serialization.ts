@@ -25,12 +25,11 @@ import {
   Activation_LeakyReLU, Activation_Linear, Activation_ReLU, Activation_Sigmoid, Activation_Softmax,
   Activation_Step, Activation_Swish, Activation_Tanh,
 } from "./activations";
-import { Layer_Dense, Layer_Dropout } from "./layers";
+import { Layer_Dense, Layer_Dropout, type LayerParameters, type ModelLayer } from "./layers";
 import {
   Loss, Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy, Loss_MeanAbsoluteError, Loss_MeanSquaredError,
 } from "./losses";
-import type { LayerParameters, ModelLayer } from "./model";
-import { Optimizer, Optimizer_Adagrad, Optimizer_Adam, Optimizer_RMSprop, Optimizer_SGD } from "./optimizers";
+import { type Optimizer, Optimizer_Adagrad, Optimizer_Adam, Optimizer_RMSprop, Optimizer_SGD } from "./optimizers";
 
 export const FORMAT_VERSION = 1;
 const MAGIC = Buffer.from("NNFS-TS\0", "latin1");

@@ -11,18 +11,23 @@
 // Everything else (ones, zeros_like, linspace, arange, binomial, shuffle) stays NumPy's.
 import { config, resetConfig } from "../np/config";
 import { DType } from "../np/dtype";
+import { checkKeywords } from "../np/keywords";
 import { seed } from "../np/random";
 import * as datasets from "./datasets";
 
+/** Keywords of nnfs.init. */
 export interface InitOptions {
+  /** np.dot sums in float64 and rounds the result to float32 (true by default), so the book's numbers come out on any machine. */
   dot_precision_workaround?: boolean;
-  /** 'float32' as the book has it; null (Python's None) leaves dtypes alone. */
+  /** The dtype of randn, zeros(shape) and eye(n): 'float32' as the book has it; null (Python's None) leaves NumPy's float64. */
   default_dtype?: "float32" | "float64" | null;
-  /** null (Python's None) leaves the stream unseeded. */
+  /** The seed of np.random's global stream (0 by default); null (Python's None) leaves the stream unseeded. */
   random_seed?: number | null;
 }
 
+/** nnfs.init(): the book's setup, float32 defaults, np.dot's precision workaround and np.random.seed(0). */
 export function init(options: InitOptions = {}): void {
+  checkKeywords("init", options, ["dot_precision_workaround", "default_dtype", "random_seed"]);
   const { dot_precision_workaround = true, default_dtype = "float32", random_seed = 0 } = options;
   resetConfig();
   if (default_dtype) {

@@ -17,7 +17,7 @@ export function broadcastShapes(...shapes: Shape[]): number[] {
       const axis = ndim - shape.length + k, d = shape[k];
       if (d === out[axis] || d === 1) continue;
       if (out[axis] !== 1) {
-        throw new Error(`operands could not be broadcast together with shapes ${shapes.map(formatShape).join(" ")} `);
+        throw new Error(`operands could not be broadcast together with shapes ${shapes.map((s) => formatShape(s)).join(" ")} `);
       }
       out[axis] = d;
     }

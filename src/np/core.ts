@@ -1,10 +1,10 @@
 // The array itself: a dtype, a shape and one contiguous row-major typed array.
 // Everything else (ufuncs, reductions, dot, indexing, printing) is a function over
-// this small class, the way NumPy splits its core from its ufuncs.
-import { inspect } from "util";
-import { DType, Storage, allocate, allocateForResult, castValue, checkDType } from "./dtype";
-import { array_repr, array_str } from "./printing";
-import { getIndex, setIndex, Index } from "./indexing";
+// this small class, the way NumPy splits its core from its ufuncs. The methods that belong to
+// another module are added by it (get and set by indexing.ts, toString and the REPL's form by
+// printing/), so that the imports run one way: those modules build on this one.
+import { DType, Storage, allocate, castValue, checkDType } from "./dtype";
+import { allocateForResult } from "./memory";
 import { native } from "./native";
 
 export type Shape = readonly number[];
@@ -34,12 +34,15 @@ export class NDArray {
     return new NDArray(allocateForResult(dtype, shapeSize(shape)), shape, dtype);
   }
 
+  /** x.ndim: the number of dimensions. */
   get ndim(): number { return this.shape.length; }
+  /** x.size: the number of elements. */
   get size(): number { return this.data.length; }
 
   /** The transpose (a copy: arrays here never share memory). */
   get T(): NDArray { return this.transpose(); }
 
+  /** x.transpose(*axes): the axes reversed, or put in the order given (a copy). */
   transpose(...axes: number[]): NDArray {
     const n = this.ndim;
     const order = axes.length ? axes.map((a) => normalizeAxis(a, n)) : [...Array(n).keys()].reverse();
@@ -59,12 +62,15 @@ export class NDArray {
     return out;
   }
 
-  /** Same data, new shape; one dimension may be -1. Accepts reshape(2, 3) and reshape([2, 3]). */
+  /** x.reshape(shape): the same data in a new shape, one dimension of which may be -1: reshape([2, 3]) or reshape(2, 3). */
+  reshape(shape: Shape): NDArray;
+  reshape(...shape: number[]): NDArray;
   reshape(...shape: (number | Shape)[]): NDArray {
     const dims = shape.length === 1 && Array.isArray(shape[0]) ? [...(shape[0] as Shape)] : (shape as number[]);
     return new NDArray(this.data, resolveShape(dims, this.size), this.dtype);
   }
 
+  /** x.astype(dtype): a copy converted to dtype (NumPy's unsafe cast: floats truncate towards 0). */
   astype(dtype: DType): NDArray {
     checkDType(dtype);
     const out = NDArray.forResult(this.shape, dtype);
@@ -76,6 +82,7 @@ export class NDArray {
     return out;
   }
 
+  /** x.copy(): a new array with its own data. */
   copy(): NDArray {
     return new NDArray(this.data.slice(), this.shape, this.dtype);
   }
@@ -107,20 +114,6 @@ export class NDArray {
     const v = this.data[flat];
     return this.dtype === "bool" ? v !== 0 : v;
   }
-
-  /** NumPy's `x[...]` read: see the array module's README section for the index forms. */
-  get(...index: Index[]): NDArray {
-    return getIndex(this, index);
-  }
-
-  /** NumPy's `x[...] = value` write, in place: `x.set([mask], 0)`, `x.set([rows, y], v)`. */
-  set(index: Index[], value: NDArray | number | boolean): this {
-    setIndex(this, index, value);
-    return this;
-  }
-
-  toString(): string { return array_str(this); }
-  [inspect.custom](): string { return array_repr(this); }
 }
 
 export function shapeSize(shape: Shape): number {
@@ -129,8 +122,12 @@ export function shapeSize(shape: Shape): number {
   return n;
 }
 
-export function formatShape(shape: Shape): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
+/**
+ * A shape as NumPy's messages write it: `(2,3)` in its C errors (the default), `(2, 3)` where
+ * Python prints the tuple (`separator` ", "); a 1-tuple keeps its comma, `(3,)`.
+ */
+export function formatShape(shape: Shape, separator: "," | ", " = ","): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(separator)})`;
 }
 
 export function stridesOf(shape: Shape): number[] {

@@ -1,31 +1,33 @@
 // NumPy's array creation routines: np.array (with its dtype inference and its error for
 // ragged input), zeros/ones/full and their *_like forms, eye, arange, linspace, diagflat.
 // zeros(shape) and eye(n) read config.defaultFloat, the way nnfs.init() patches them.
-import { NDArray, NestedList, Shape } from "./core";
+import { NDArray, NestedList, Shape, formatShape } from "./core";
 import { DType, Storage, allocate, castValue, checkDType, isInteger, promoteTypes } from "./dtype";
 import { config } from "./config";
 import { sameShape } from "./broadcast";
-
-// Array data comes from C's malloc. glibc hands large blocks back to the OS as soon as they are
-// free (above 128 KB), so each new 300x64 array refaulted its pages: measured 40-60 µs per
-// 77 KB allocation against 7 µs. Freeing one large block raises glibc's own thresholds to that
-// block's size (its documented dynamic mmap threshold), after which freed memory is reused.
-// One 31 MB buffer, dropped at once and freed by the next garbage collection, does that.
-new ArrayBuffer(31 << 20);
+import { checkKeywords } from "./keywords";
 
 /** Anything np.array accepts: an array, nested lists of numbers/booleans/arrays, or a typed array. */
 export type ArrayLike = NDArray | NestedList | NDArray[] | Storage;
-/** A dtype given positionally (`'float32'`) or as Python's keyword (`{ dtype: 'float32' }`). */
-export type DTypeArg = DType | { dtype?: DType } | undefined;
 
-export function dtypeOf(arg: DTypeArg): DType | undefined {
-  const name = typeof arg === "object" ? arg.dtype : arg;
-  return name === undefined ? undefined : checkDType(name);
+/** Python's `dtype=` keyword. */
+export interface DTypeOption {
+  /** The result's dtype: 'float32', 'float64', 'int32', 'int64', 'uint8' or 'bool'. */
+  dtype?: DType;
 }
 
-/** np.array: always a new array. */
-export function array(object: ArrayLike, dtype?: DTypeArg): NDArray {
-  const wanted = dtypeOf(dtype);
+/** A dtype given positionally (`'float32'`) or as the keyword (`{ dtype: 'float32' }`), checked. */
+function dtypeArg(callee: string, arg: DType | DTypeOption | null | undefined): DType | undefined {
+  if (typeof arg === "object" && arg !== null) checkKeywords(callee, arg, ["dtype"]);
+  const name = typeof arg === "object" && arg !== null ? arg.dtype : arg;
+  return name === undefined || name === null ? undefined : checkDType(name);
+}
+
+/** np.array: a new array from nested lists, an array or a typed array (always a copy). */
+export function array(object: ArrayLike, dtype?: DType): NDArray;
+export function array(object: ArrayLike, options: DTypeOption): NDArray;
+export function array(object: ArrayLike, dtype?: DType | DTypeOption): NDArray {
+  const wanted = dtypeArg("array", dtype);
   if (object instanceof NDArray) return object.astype(wanted ?? object.dtype);
   if (ArrayBuffer.isView(object)) {
     const own = storageDType(object);
@@ -34,9 +36,11 @@ export function array(object: ArrayLike, dtype?: DTypeArg): NDArray {
   return fromNested(object, wanted);
 }
 
-/** np.asarray: the same array when it already has the dtype asked for. */
-export function asarray(object: ArrayLike, dtype?: DTypeArg): NDArray {
-  const wanted = dtypeOf(dtype);
+/** np.asarray: like np.array, but the input itself when it is already an array of the dtype asked for. */
+export function asarray(object: ArrayLike, dtype?: DType): NDArray;
+export function asarray(object: ArrayLike, options: DTypeOption): NDArray;
+export function asarray(object: ArrayLike, dtype?: DType | DTypeOption): NDArray {
+  const wanted = dtypeArg("asarray", dtype);
   if (object instanceof NDArray && (wanted === undefined || wanted === object.dtype)) return object;
   return array(object, wanted);
 }
@@ -122,15 +126,10 @@ function inferDType(leaves: (number | boolean)[]): DType {
   return dtype;
 }
 
-/** A shape as Python prints a tuple, which is how NumPy's ragged-input error shows it. */
-export function pythonTuple(shape: Shape): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
-}
-
 function inhomogeneous(shape: Shape): Error {
   return new Error(
     "setting an array element with a sequence. The requested array has an inhomogeneous shape after " +
-      `${shape.length} dimensions. The detected shape was ${pythonTuple(shape)} + inhomogeneous part.`,
+      `${shape.length} dimensions. The detected shape was ${formatShape(shape, ", ")} + inhomogeneous part.`,
   );
 }
 
@@ -140,69 +139,103 @@ function toShape(shape: number | Shape): number[] {
   return dims;
 }
 
-/** np.zeros; without a dtype it gives config.defaultFloat (float32 after nnfs.init()). */
-export function zeros(shape: number | Shape, dtype?: DTypeArg): NDArray {
-  return NDArray.empty(toShape(shape), dtypeOf(dtype) ?? config.defaultFloat);
+/** np.zeros: an array of zeros; without a dtype, config.defaultFloat (float32 after nnfs.init(), else float64). */
+export function zeros(shape: number | Shape, dtype?: DType): NDArray;
+export function zeros(shape: number | Shape, options: DTypeOption): NDArray;
+export function zeros(shape: number | Shape, dtype?: DType | DTypeOption): NDArray {
+  return NDArray.empty(toShape(shape), dtypeArg("zeros", dtype) ?? config.defaultFloat);
 }
 
-export function ones(shape: number | Shape, dtype?: DTypeArg): NDArray {
-  return full(shape, 1, dtypeOf(dtype) ?? "float64");
+/** np.ones: an array of ones (float64 without a dtype). */
+export function ones(shape: number | Shape, dtype?: DType): NDArray;
+export function ones(shape: number | Shape, options: DTypeOption): NDArray;
+export function ones(shape: number | Shape, dtype?: DType | DTypeOption): NDArray {
+  return filled(shape, 1, dtypeArg("ones", dtype) ?? "float64");
 }
 
-/** np.full: without a dtype it takes the fill value's (bool, int64 or float64). */
-export function full(shape: number | Shape, fill_value: number | boolean, dtype?: DTypeArg): NDArray {
-  const type = dtypeOf(dtype) ?? inferDType([fill_value]);
-  const out = NDArray.empty(toShape(shape), type);
-  out.data.fill(castValue(type, +fill_value));
+/** np.full: an array filled with fill_value; without a dtype, the value's (bool, int64 or float64). */
+export function full(shape: number | Shape, fill_value: number | boolean, dtype?: DType): NDArray;
+export function full(shape: number | Shape, fill_value: number | boolean, options: DTypeOption): NDArray;
+export function full(shape: number | Shape, fill_value: number | boolean, dtype?: DType | DTypeOption): NDArray {
+  return filled(shape, fill_value, dtypeArg("full", dtype) ?? inferDType([fill_value]));
+}
+
+function filled(shape: number | Shape, value: number | boolean, dtype: DType): NDArray {
+  const out = NDArray.empty(toShape(shape), dtype);
+  out.data.fill(castValue(dtype, +value));
   return out;
 }
 
-export function zeros_like(a: ArrayLike, dtype?: DTypeArg): NDArray {
+/** np.zeros_like: zeros of a's shape and (without a dtype) a's dtype. */
+export function zeros_like(a: ArrayLike, dtype?: DType): NDArray;
+export function zeros_like(a: ArrayLike, options: DTypeOption): NDArray;
+export function zeros_like(a: ArrayLike, dtype?: DType | DTypeOption): NDArray {
   const base = asarray(a);
-  return NDArray.empty(base.shape, dtypeOf(dtype) ?? base.dtype);
+  return NDArray.empty(base.shape, dtypeArg("zeros_like", dtype) ?? base.dtype);
 }
 
-/** np.empty_like: NumPy leaves the memory uninitialised; here it is zeros. */
-export function empty_like(a: ArrayLike, dtype?: DTypeArg): NDArray {
-  return zeros_like(a, dtype);
-}
-
-export function ones_like(a: ArrayLike, dtype?: DTypeArg): NDArray {
+/** np.empty_like: an array of a's shape and dtype; NumPy leaves its memory uninitialised, here it is zeros. */
+export function empty_like(a: ArrayLike, dtype?: DType): NDArray;
+export function empty_like(a: ArrayLike, options: DTypeOption): NDArray;
+export function empty_like(a: ArrayLike, dtype?: DType | DTypeOption): NDArray {
   const base = asarray(a);
-  return full(base.shape, 1, dtypeOf(dtype) ?? base.dtype);
+  return NDArray.empty(base.shape, dtypeArg("empty_like", dtype) ?? base.dtype);
 }
 
-export interface EyeOptions {
-  M?: number | null;
+/** np.ones_like: ones of a's shape and (without a dtype) a's dtype. */
+export function ones_like(a: ArrayLike, dtype?: DType): NDArray;
+export function ones_like(a: ArrayLike, options: DTypeOption): NDArray;
+export function ones_like(a: ArrayLike, dtype?: DType | DTypeOption): NDArray {
+  const base = asarray(a);
+  return filled(base.shape, 1, dtypeArg("ones_like", dtype) ?? base.dtype);
+}
+
+/** The keywords np.eye takes after M. */
+export interface EyeKeywords extends DTypeOption {
+  /** The diagonal: 0 the main one, positive above it, negative below. */
   k?: number;
-  dtype?: DType;
+}
+
+/** Keywords of np.eye. */
+export interface EyeOptions extends EyeKeywords {
+  /** The number of columns; null (the default) for N. */
+  M?: number | null;
 }
 
 /**
- * np.eye(N, M?, k?, dtype?), keywords in a trailing options object: eye(4, { k: -1 }).
+ * np.eye(N, M=None, k=0, dtype=float): ones on the k-th diagonal of an N x M array.
  * nnfs.init() patches only calls with N alone and no dtype, so eye(n) follows
  * config.defaultFloat while eye(n, m) stays float64.
  */
-export function eye(N: number, ...rest: (number | null | DType | EyeOptions | undefined)[]): NDArray {
-  const last = rest[rest.length - 1];
-  const options: EyeOptions = typeof last === "object" && last !== null ? last : {};
-  const positional = rest.filter((a) => typeof a !== "object" || a === null) as (number | null | DType)[];
-  const [M = options.M ?? null, k = options.k ?? 0, dtype = options.dtype] = positional as [number | null, number, DType];
-  const cols = M ?? N;
-  const type = dtypeOf(dtype) ?? (positional.length === 0 ? config.defaultFloat : "float64");
-  const out = NDArray.empty(toShape([N, cols]), type);
-  for (let i = Math.max(0, -k); i < N && i + k < cols; i++) out.data[i * cols + i + k] = 1;
+export function eye(N: number, options?: EyeOptions): NDArray;
+export function eye(N: number, M: number | null, options?: EyeKeywords): NDArray;
+export function eye(N: number, M: number | null, k: number, dtype?: DType | DTypeOption): NDArray;
+export function eye(N: number, M?: number | null | EyeOptions, k?: number | EyeKeywords, dtype?: DType | DTypeOption): NDArray {
+  // The first object is the keywords; the arguments before it are positional.
+  const args = [M, k, dtype];
+  const at = args.findIndex((a) => typeof a === "object" && a !== null);
+  const positional = (at < 0 ? args : args.slice(0, at)).filter((a) => a !== undefined);
+  const options = (at < 0 ? {} : args[at]) as EyeOptions;
+  checkKeywords("eye", options, ["M", "k", "dtype"].slice(positional.length));
+  const [rows = options.M ?? null, diagonal = options.k ?? 0, type = options.dtype] = positional as [number | null, number, DType];
+  const cols = rows ?? N;
+  const dtypeName = dtypeArg("eye", type) ?? (positional.length === 0 ? config.defaultFloat : "float64");
+  const out = NDArray.empty(toShape([N, cols]), dtypeName);
+  for (let i = Math.max(0, -diagonal); i < N && i + diagonal < cols; i++) out.data[i * cols + i + diagonal] = 1;
   return out;
 }
 
 /**
- * np.arange(stop) / arange(start, stop, step?). Integral arguments give int64, others
- * float64. Values follow NumPy's fill, in the result's dtype: first = start, second =
- * start + step, then first + i*delta with delta = second - first.
+ * np.arange([start,] stop[, step]): evenly spaced values in [start, stop). Integral arguments
+ * give int64, others float64. Values follow NumPy's fill, in the result's dtype: first = start,
+ * second = start + step, then first + i*delta with delta = second - first.
  */
-export function arange(start: number, stop?: number | DTypeArg, step?: number | DTypeArg, dtype?: DTypeArg): NDArray {
+export function arange(stop: number, options?: DTypeOption): NDArray;
+export function arange(start: number, stop: number, options?: DTypeOption): NDArray;
+export function arange(start: number, stop: number, step: number, dtype?: DType | DTypeOption): NDArray;
+export function arange(start: number, stop?: number | DTypeOption, step?: number | DTypeOption, dtype?: DType | DTypeOption): NDArray {
   const args = [start, stop, step].filter((a): a is number => typeof a === "number");
-  const given = dtypeOf([stop, step, dtype].find((a) => a !== undefined && typeof a !== "number") as DTypeArg);
+  const given = dtypeArg("arange", [stop, step, dtype].find((a) => a !== undefined && typeof a !== "number") as DType | DTypeOption);
   const [from, to, by] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? 1];
   if (by === 0) throw new Error("Maximum allowed size exceeded");
   const length = Math.max(0, Math.ceil((to - from) / by));
@@ -214,15 +247,25 @@ export function arange(start: number, stop?: number | DTypeArg, step?: number | 
   return out;
 }
 
-export interface LinspaceOptions {
-  num?: number;
+/** The keywords np.linspace takes after num. */
+export interface LinspaceKeywords extends DTypeOption {
+  /** Whether stop is the last sample (true, the default) or just past it. */
   endpoint?: boolean;
-  dtype?: DType;
 }
 
-/** np.linspace by NumPy's formula: arange(num) * step + start, the last element set to stop. */
-export function linspace(start: number, stop: number, num: number | LinspaceOptions = 50, options: LinspaceOptions = {}): NDArray {
-  const opts = typeof num === "object" ? num : { ...options, num };
+/** Keywords of np.linspace. */
+export interface LinspaceOptions extends LinspaceKeywords {
+  /** How many samples (50 by default). */
+  num?: number;
+}
+
+/** np.linspace(start, stop, num=50): num evenly spaced samples, by NumPy's formula (arange(num) * step + start, the last set to stop). */
+export function linspace(start: number, stop: number, num?: number, options?: LinspaceKeywords): NDArray;
+export function linspace(start: number, stop: number, options: LinspaceOptions): NDArray;
+export function linspace(start: number, stop: number, num: number | LinspaceOptions = 50, options: LinspaceKeywords = {}): NDArray {
+  const named = typeof num === "object";
+  checkKeywords("linspace", named ? num : options, named ? ["num", "endpoint", "dtype"] : ["endpoint", "dtype"]);
+  const opts: LinspaceOptions = named ? num : { ...options, num };
   const count = opts.num ?? 50;
   const endpoint = opts.endpoint ?? true;
   if (count < 0) throw new Error(`Number of samples, ${count}, must be non-negative.`);
@@ -234,7 +277,7 @@ export function linspace(start: number, stop: number, num: number | LinspaceOpti
     y[i] = (div > 0 ? (step === 0 ? (i / div) * delta : i * step) : i * delta) + start;
   }
   if (endpoint && count > 1) y[count - 1] = stop;
-  const type = opts.dtype ?? "float64";
+  const type = dtypeArg("linspace", opts.dtype) ?? "float64";
   // NumPy floors before casting to an integer dtype (a plain cast would truncate towards 0).
   const values = isInteger(type) ? y.map(Math.floor) : y;
   return new NDArray(values, [count], "float64").astype(type);

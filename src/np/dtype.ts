@@ -20,49 +20,8 @@ export function allocate(dtype: DType, size: number): Storage {
   return new STORAGE[dtype](size);
 }
 
-/**
- * Storage for a result whose every element is about to be written, so its memory is not
- * cleared first: on the book's arrays clearing costs more than the arithmetic (a new
- * 300x64 float32 array: ~7 µs zeroed, ~2 µs not). Up to 64 bytes V8 keeps arrays on its own
- * heap, which is cheaper still. Small results are views of a shared 64 KB block, as Node's
- * Buffer.allocUnsafe does with 8 KB: making an ArrayBuffer costs about 1 µs whatever its size,
- * more than a 300-element result's work, and a block serves 16 or more of them. The price is
- * Node's too: a small array kept alive keeps its whole block alive.
- */
-export function allocateForResult(dtype: DType, size: number): Storage {
-  const Type = STORAGE[dtype];
-  const bytes = size * Type.BYTES_PER_ELEMENT;
-  if (bytes <= 64) return new Type(size);
-  if (bytes > SHARED_LIMIT) return new Type(Buffer.allocUnsafeSlow(bytes).buffer, 0, size);
-  if (shared.used + bytes > SHARED_BLOCK) shared = { block: Buffer.allocUnsafeSlow(SHARED_BLOCK).buffer, used: 0 };
-  const view = new Type(shared.block, shared.used, size);
-  shared.used += (bytes + 7) & ~7;  // the next view starts 8-byte aligned, as Float64Array needs
-  return view;
-}
-
-const SHARED_BLOCK = 64 * 1024, SHARED_LIMIT = 4096;
-
-let shared = { block: new ArrayBuffer(0), used: SHARED_BLOCK };
-
-/** Whether two arrays' bytes overlap (small results share a block without sharing bytes). */
-export function sharesBytes(a: Storage, b: Storage): boolean {
-  return a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
-}
-
-/**
- * Storage for values a function computes on the way and drops before it returns (argmax's
- * maxima, max's positions): views of one buffer that every call reuses, so allocating costs
- * nothing (a new 300-element array costs 1-2 µs, more than the scan that fills it).
- */
-export function allocateScratch(dtype: DType, size: number): Storage {
-  const Type = STORAGE[dtype];
-  if (scratch.byteLength < size * Type.BYTES_PER_ELEMENT) scratch = new ArrayBuffer(size * Type.BYTES_PER_ELEMENT);
-  return new Type(scratch, 0, size);
-}
-
-let scratch = new ArrayBuffer(4096);
-
-const STORAGE = {
+/** The typed array each dtype is stored in. */
+export const STORAGE = {
   float32: Float32Array, float64: Float64Array, int64: Float64Array, int32: Int32Array, uint8: Uint8Array, bool: Uint8Array,
 } as const;
 

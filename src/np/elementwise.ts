@@ -4,42 +4,57 @@
 // array; storing into a Float32Array rounds once, which is exact for + - * / and sqrt and
 // is how the book's float32 exp/log/tanh digits come out.
 import { NDArray, NestedList, Shape, formatShape } from "./core";
-import { DType, Storage, allocate, castValue, isFloat, isFloatStorage, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
+import { DType, Storage, allocate, castValue, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
 import { RunPlan, broadcastShapes, forEachRun, planRuns, sameShape } from "./broadcast";
 import { array, checkPythonInt, fitsDType } from "./creation";
-import { BinaryLoop, compileBinaryLoop, compileSelectLoop, compileUnaryLoop } from "./kernels";
+import { checkKeywords } from "./keywords";
+import { BINARY, BinaryOp, UNARY, UnaryOp, binaryRuns, unaryRun } from "./kernels";
 
 /** What a ufunc takes: an array, a JS number or boolean (a Python scalar), or nested lists. */
 export type Operand = NDArray | NestedList;
 
-/** NumPy's `out=`: the array the result is written into (and returned), e.g. `np.add(a, b, { out: a })` for `a += b`. */
-export interface UfuncOptions { out?: NDArray }
+/** Keywords of a ufunc. */
+export interface UfuncOptions {
+  /** NumPy's `out=`: the array the result is written into (and returned), e.g. `np.add(a, b, { out: a })` for `a += b`. */
+  out?: NDArray;
+}
 
+/** A two-operand ufunc: a JS number for two JS scalars, else an array. */
 export interface BinaryUfunc {
+  /** Two JS scalars (Python scalars) give a JS number. */
   (x1: number | boolean, x2: number | boolean): number;
+  /** Arrays, nested lists and scalars, broadcast together, give an array (written into `out` if given). */
   (x1: Operand, x2: Operand, options?: UfuncOptions): NDArray;
 }
+/** A two-operand comparison: a boolean for two JS scalars, else a bool array. */
 export interface PredicateUfunc {
+  /** Two JS scalars (Python scalars) give a boolean. */
   (x1: number | boolean, x2: number | boolean): boolean;
+  /** Arrays, nested lists and scalars, broadcast together, give a bool array (written into `out` if given). */
   (x1: Operand, x2: Operand, options?: UfuncOptions): NDArray;
 }
+/** A one-operand ufunc: a JS number for a JS scalar, else an array. */
 export interface UnaryUfunc {
+  /** A JS scalar (a Python scalar) gives a JS number. */
   (x: number | boolean): number;
+  /** An array or nested list gives an array (written into `out` if given). */
   (x: Operand, options?: UfuncOptions): NDArray;
 }
+/** A one-operand test: a boolean for a JS scalar, else a bool array. */
 export interface UnaryPredicate {
+  /** A JS scalar (a Python scalar) gives a boolean. */
   (x: number | boolean): boolean;
+  /** An array or nested list gives a bool array (written into `out` if given). */
   (x: Operand, options?: UfuncOptions): NDArray;
 }
 
-/** One ufunc: the loop dtype it computes in, the dtype it returns, and its expression in a, b. */
-interface UfuncSpec {
+/** One ufunc: the loop dtype it computes in, the dtype it returns, and its op (kernels.ts). */
+interface UfuncSpec<O> {
   /** The loop dtype for operands that promote to `common`, or an error NumPy would raise. */
   loop?: (common: DType) => DType;
   result?: (loop: DType) => DType;
-  expr: (loop: DType) => string;
-  /** For ufuncs whose result is a or b: when it is a, as a bitwise expression (see compileSelectLoop). */
-  pick?: string;
+  /** The op for a loop dtype, where it is not the one named as the ufunc. */
+  op?: (loop: DType) => O;
   /** Refuses operands NumPy refuses (integer to a negative power). */
   check?: (loop: DType, a: NDArray, b: NDArray) => void;
 }
@@ -84,8 +99,9 @@ function weakPromote(dtype: DType, s: Scalar): DType {
   return s.kind === "bool" ? dtype : promoteWithScalar(dtype, s.value);
 }
 
-function makeBinary(name: string, spec: UfuncSpec): BinaryUfunc & PredicateUfunc {
+function makeBinary(name: keyof typeof BINARY, spec: UfuncSpec<BinaryOp> = {}): BinaryUfunc & PredicateUfunc {
   const ufunc = (x1: Operand, x2: Operand, options?: UfuncOptions): NDArray | number | boolean => {
+    checkKeywords(name, options, ["out"]);
     const a = asOperand(x1), b = asOperand(x2);
     const common = commonDType(a, b);
     const loop = spec.loop ? spec.loop(common) : common;
@@ -101,7 +117,8 @@ function makeBinary(name: string, spec: UfuncSpec): BinaryUfunc & PredicateUfunc
     const left = asArray(a), right = asArray(b);
     spec.check?.(loop, left, right);
     const shape = singleRunShape(left, right) ?? broadcastShapes(left.shape, right.shape);
-    const out = intoOutput(name, shape, resultType, options?.out, (target) => binaryLoop(spec.expr(loop), spec.pick, left, right, target));
+    const op = spec.op ? spec.op(loop) : BINARY[name];
+    const out = intoOutput(name, shape, resultType, options?.out, (target) => binaryLoop(op, left, right, target));
     if (a instanceof NDArray || b instanceof NDArray || options?.out) return out;
     const v = out.data[0];
     return resultType === "bool" ? v !== 0 : v;
@@ -146,38 +163,30 @@ function broadcastsInto(shape: Shape, target: Shape): boolean {
 const KIND: Record<DType, number> = { bool: 0, uint8: 1, int32: 2, int64: 2, float32: 3, float64: 3 };
 const castsSameKind = (from: DType, to: DType): boolean => KIND[from] <= KIND[to];
 
-/** Computes `expr` (or selects by `pick`) over a and b broadcast to out's shape, into out. */
-// No closures here: a variable a closure captures lives in a heap context, and a kernel V8
+/** Computes `op` over a and b broadcast to out's shape, into out. */
+// No closures here: a variable a closure captures lives in a heap context, and a loop V8
 // inlines here would reload it at every element (np.add(300x64, 1x64) measured ~1.6x slower).
-function binaryLoop(expr: string, pick: string | undefined, a: NDArray, b: NDArray, out: NDArray): void {
+function binaryLoop(op: BinaryOp, a: NDArray, b: NDArray, out: NDArray): void {
   const o = out.data, x = a.data, y = b.data;
   const sa = oneRunStride(a, out), sb = oneRunStride(b, out);
   if (sa >= 0 && sb >= 0) {
-    loopFor(expr, pick, o, x, sa, y, sb)(o, 0, x, 0, sa, 0, y, 0, sb, 0, out.size, 1);
+    binaryRuns(op, o, 0, x, 0, sa, 0, y, 0, sb, 0, out.size, 1);
     return;
   }
   // Collapsed to at most two dimensions (every broadcast of 2-D arrays), the loop does it in one call.
   const plan = planRuns(out.shape, [a.shape, b.shape]);
   const inner = plan.shape.length - 1, n = plan.shape[inner];
   const ax = plan.strides[0], bx = plan.strides[1];
-  const kernel = loopFor(expr, pick, o, x, ax[inner], y, bx[inner]);
-  if (inner === 0) kernel(o, 0, x, 0, ax[0], 0, y, 0, bx[0], 0, n, 1);
-  else if (inner === 1) kernel(o, 0, x, 0, ax[1], ax[0], y, 0, bx[1], bx[0], n, plan.shape[0]);
-  else runsOf(kernel, plan, o, x, y);
+  if (inner === 0) binaryRuns(op, o, 0, x, 0, ax[0], 0, y, 0, bx[0], 0, n, 1);
+  else if (inner === 1) binaryRuns(op, o, 0, x, 0, ax[1], ax[0], y, 0, bx[1], bx[0], n, plan.shape[0]);
+  else runsOf(op, plan, o, x, y);
 }
 
-function loopFor(expr: string, pick: string | undefined, o: Storage, x: Storage, sx: number, y: Storage, sy: number): BinaryLoop {
-  return pick !== undefined && isFloatStorage(o) &&
-    x.constructor === o.constructor && y.constructor === o.constructor
-    ? compileSelectLoop(pick, o, x, sx, y, sy)
-    : compileBinaryLoop(expr, o, x, sx, y, sy);
-}
-
-/** Broadcasts of more than two (collapsed) dimensions: one kernel call per run. */
-function runsOf(kernel: BinaryLoop, plan: RunPlan, o: Storage, x: Storage, y: Storage): void {
+/** Broadcasts of more than two (collapsed) dimensions: one call per run. */
+function runsOf(op: BinaryOp, plan: RunPlan, o: Storage, x: Storage, y: Storage): void {
   const inner = plan.shape.length - 1, n = plan.shape[inner];
   const sx = plan.strides[0][inner], sy = plan.strides[1][inner];
-  forEachRun(plan, (oo, offsets) => kernel(o, oo, x, offsets[0], sx, 0, y, offsets[1], sy, 0, n, 1));
+  forEachRun(plan, (oo, offsets) => binaryRuns(op, o, oo, x, offsets[0], sx, 0, y, offsets[1], sy, 0, n, 1));
 }
 
 /** An operand's stride when one run covers the output: 1 for out's own shape, 0 for one element, else -1. */
@@ -194,17 +203,23 @@ function singleRunShape(a: NDArray, b: NDArray): Shape | undefined {
   return undefined;
 }
 
-function makeUnary(name: string, spec: UfuncSpec): UnaryUfunc & UnaryPredicate {
+function makeUnary(name: keyof typeof UNARY, spec: UfuncSpec<UnaryOp> = {}): UnaryUfunc & UnaryPredicate {
   const ufunc = (x: Operand, options?: UfuncOptions): NDArray | number | boolean => {
+    checkKeywords(name, options, ["out"]);
     const a = asOperand(x);
     const input = a instanceof NDArray ? a : array(a.kind === "bool" ? a.value !== 0 : a.value);
     const loop = spec.loop ? spec.loop(input.dtype) : input.dtype;
     const resultType = spec.result ? spec.result(loop) : loop;
-    const expr = spec.expr(loop);
+    const op = spec.op ? spec.op(loop) : UNARY[name];
     const out = intoOutput(name, input.shape, resultType, options?.out, (target) => {
-      // An `out` larger than the input broadcasts it: the binary loop does that (b unused).
-      if (target.size === input.size) compileUnaryLoop(expr, target.data, input.data)(target.data, input.data, input.size);
-      else binaryLoop(expr, undefined, input, input, target);
+      // An `out` larger than the input broadcasts it: op's results, copied by the binary loop.
+      if (target.size === input.size) {
+        unaryRun(op, target.data, input.data, input.size);
+        return;
+      }
+      const result = NDArray.forResult(input.shape, resultType);
+      unaryRun(op, result.data, input.data, input.size);
+      binaryLoop(BINARY.copy, result, result, target);
     });
     if (a instanceof NDArray || options?.out) return out;
     return resultType === "bool" ? out.data[0] !== 0 : out.data[0];
@@ -212,60 +227,79 @@ function makeUnary(name: string, spec: UfuncSpec): UnaryUfunc & UnaryPredicate {
   return ufunc as UnaryUfunc & UnaryPredicate;
 }
 
-const same = (e: string) => () => e;
-
-// maximum/minimum as NumPy: NaN in either operand wins; on a tie (0 and -0) the second wins.
-export const add = makeBinary("add", { expr: (t) => (t === "bool" ? "a | b" : "a + b") });
-export const subtract = makeBinary("subtract", {
+/** np.add(x1, x2): x1 + x2 elementwise, broadcast (bool operands: logical or). */
+export const add: BinaryUfunc = makeBinary("add", { op: (t) => (t === "bool" ? BINARY.logical_or : BINARY.add) });
+/** np.subtract(x1, x2): x1 - x2 elementwise, broadcast. */
+export const subtract: BinaryUfunc = makeBinary("subtract", {
   loop: noBool("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead."),
-  expr: same("a - b"),
 });
-export const multiply = makeBinary("multiply", { expr: (t) => (t === "int32" ? "Math.imul(a, b)" : "a * b") });
-/** True division: integer operands give float64. */
-export const divide = makeBinary("divide", { loop: floatLoop, expr: same("a / b") });
+/** np.multiply(x1, x2): x1 * x2 elementwise, broadcast. */
+export const multiply: BinaryUfunc = makeBinary("multiply", { op: (t) => (t === "int32" ? BINARY.multiply_int32 : BINARY.multiply) });
+/** np.divide(x1, x2): x1 / x2 elementwise, broadcast; integer operands give float64 (also named np.true_divide). */
+export const divide: BinaryUfunc = makeBinary("divide", { loop: floatLoop });
+/** np.true_divide: np.divide's other name. */
 export const true_divide = divide;
-export const power = makeBinary("power", {
+/** np.power(x1, x2): x1 ** x2 elementwise, broadcast, as C's pow. */
+export const power: BinaryUfunc = makeBinary("power", {
   loop: (t) => (t === "bool" ? "int64" : t),
   check: (loop, _a, b) => {
     if (isInteger(loop) && b.data.some((v) => v < 0)) throw new Error("Integers to negative integer powers are not allowed.");
   },
-  // C's pow, not JS's **: 1 to any power and -1 to an infinite power are 1.
-  expr: same("(a === 1 || (a === -1 && (b === Infinity || b === -Infinity))) ? 1 : a ** b"),
 });
-export const maximum = makeBinary("maximum", { expr: same("(a > b || a !== a) ? a : b"), pick: "(a > b) | (a !== a)" });
-export const minimum = makeBinary("minimum", { expr: same("(a < b || a !== a) ? a : b"), pick: "(a < b) | (a !== a)" });
-export const equal = makeBinary("equal", { result: toBool, expr: same("+(a === b)") });
-export const not_equal = makeBinary("not_equal", { result: toBool, expr: same("+(a !== b)") });
-export const greater = makeBinary("greater", { result: toBool, expr: same("+(a > b)") });
-export const greater_equal = makeBinary("greater_equal", { result: toBool, expr: same("+(a >= b)") });
-export const less = makeBinary("less", { result: toBool, expr: same("+(a < b)") });
-export const less_equal = makeBinary("less_equal", { result: toBool, expr: same("+(a <= b)") });
-// Comparisons give 0/1 by arithmetic, not `? 1 : 0`: a branch on random data mispredicts (3x slower).
-// NaN counts as true, as any nonzero value does in NumPy.
-export const logical_and = makeBinary("logical_and", { result: toBool, expr: same("(a !== 0) & (b !== 0)") });
-export const logical_or = makeBinary("logical_or", { result: toBool, expr: same("(a !== 0) | (b !== 0)") });
+/** np.maximum(x1, x2): the larger of x1 and x2 elementwise, broadcast; NaN wins. */
+export const maximum: BinaryUfunc = makeBinary("maximum");
+/** np.minimum(x1, x2): the smaller of x1 and x2 elementwise, broadcast; NaN wins. */
+export const minimum: BinaryUfunc = makeBinary("minimum");
+/** np.equal(x1, x2): x1 == x2 elementwise, a bool array (a boolean for two scalars). */
+export const equal: PredicateUfunc = makeBinary("equal", { result: toBool });
+/** np.not_equal(x1, x2): x1 != x2 elementwise, a bool array (a boolean for two scalars). */
+export const not_equal: PredicateUfunc = makeBinary("not_equal", { result: toBool });
+/** np.greater(x1, x2): x1 > x2 elementwise, a bool array (a boolean for two scalars). */
+export const greater: PredicateUfunc = makeBinary("greater", { result: toBool });
+/** np.greater_equal(x1, x2): x1 >= x2 elementwise, a bool array (a boolean for two scalars). */
+export const greater_equal: PredicateUfunc = makeBinary("greater_equal", { result: toBool });
+/** np.less(x1, x2): x1 < x2 elementwise, a bool array (a boolean for two scalars). */
+export const less: PredicateUfunc = makeBinary("less", { result: toBool });
+/** np.less_equal(x1, x2): x1 <= x2 elementwise, a bool array (a boolean for two scalars). */
+export const less_equal: PredicateUfunc = makeBinary("less_equal", { result: toBool });
+/** np.logical_and(x1, x2): x1 and x2 elementwise (nonzero is true), a bool array. */
+export const logical_and: PredicateUfunc = makeBinary("logical_and", { result: toBool });
+/** np.logical_or(x1, x2): x1 or x2 elementwise (nonzero is true), a bool array. */
+export const logical_or: PredicateUfunc = makeBinary("logical_or", { result: toBool });
 
-export const negative = makeUnary("negative", {
+/** np.negative(x): -x elementwise. */
+export const negative: UnaryUfunc = makeUnary("negative", {
   loop: noBool("The numpy boolean negative, the `-` operator, is not supported, use the `~` operator or the logical_not function instead."),
-  expr: same("-a"),
 });
 // NumPy gives float16 for bool/uint8 inputs to these; without float16 they give float64.
-export const exp = makeUnary("exp", { loop: floatLoop, expr: same("Math.exp(a)") });
-export const log = makeUnary("log", { loop: floatLoop, expr: same("Math.log(a)") });
-export const log1p = makeUnary("log1p", { loop: floatLoop, expr: same("Math.log1p(a)") });
-export const sqrt = makeUnary("sqrt", { loop: floatLoop, expr: same("Math.sqrt(a)") });
-export const sin = makeUnary("sin", { loop: floatLoop, expr: same("Math.sin(a)") });
-export const cos = makeUnary("cos", { loop: floatLoop, expr: same("Math.cos(a)") });
-export const tanh = makeUnary("tanh", { loop: floatLoop, expr: same("Math.tanh(a)") });
-export const abs = makeUnary("absolute", { expr: same("Math.abs(a)") });
+/** np.exp(x): e**x elementwise (integers give float64). */
+export const exp: UnaryUfunc = makeUnary("exp", { loop: floatLoop });
+/** np.log(x): the natural logarithm elementwise (integers give float64). */
+export const log: UnaryUfunc = makeUnary("log", { loop: floatLoop });
+/** np.log1p(x): log(1 + x) elementwise, exact for small x (integers give float64). */
+export const log1p: UnaryUfunc = makeUnary("log1p", { loop: floatLoop });
+/** np.sqrt(x): the square root elementwise (integers give float64). */
+export const sqrt: UnaryUfunc = makeUnary("sqrt", { loop: floatLoop });
+/** np.sin(x): the sine elementwise, x in radians (integers give float64). */
+export const sin: UnaryUfunc = makeUnary("sin", { loop: floatLoop });
+/** np.cos(x): the cosine elementwise, x in radians (integers give float64). */
+export const cos: UnaryUfunc = makeUnary("cos", { loop: floatLoop });
+/** np.tanh(x): the hyperbolic tangent elementwise (integers give float64). */
+export const tanh: UnaryUfunc = makeUnary("tanh", { loop: floatLoop });
+/** np.abs(x): |x| elementwise (also named np.absolute). */
+export const abs: UnaryUfunc = makeUnary("absolute");
+/** np.absolute: np.abs's other name. */
 export const absolute = abs;
-export const sign = makeUnary("sign", {
+/** np.sign(x): -1, 0 or 1 elementwise by the sign of x (NaN stays NaN). */
+export const sign: UnaryUfunc = makeUnary("sign", {
   loop: noBool("ufunc 'sign' did not contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None"),
-  expr: same("a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : a"),
 });
-export const square = makeUnary("square", {
+/** np.square(x): x * x elementwise. */
+export const square: UnaryUfunc = makeUnary("square", {
   loop: (t) => (t === "bool" ? "int64" : t),
-  expr: (t) => (t === "int32" ? "Math.imul(a, a)" : "a * a"),
+  op: (t) => (t === "int32" ? UNARY.square_int32 : UNARY.square),
 });
-export const isnan = makeUnary("isnan", { result: toBool, expr: same("+(a !== a)") });
-export const isfinite = makeUnary("isfinite", { result: toBool, expr: same("+(a - a === 0)") });
+/** np.isnan(x): whether each element is NaN, a bool array. */
+export const isnan: UnaryPredicate = makeUnary("isnan", { result: toBool });
+/** np.isfinite(x): whether each element is neither infinite nor NaN, a bool array. */
+export const isfinite: UnaryPredicate = makeUnary("isfinite", { result: toBool });

@@ -1,4 +1,6 @@
 // The `np` namespace: NumPy's names, gathered from the array modules.
+// indexing.ts gives NDArray its get and set as it loads (as printing/ gives it its printed forms).
+import "./indexing";
 export { NDArray } from "./core";
 export type { DType } from "./dtype";
 export { array_str, array_repr } from "./printing";

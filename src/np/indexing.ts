@@ -7,11 +7,33 @@
 // Missing trailing indices mean ":". Reads return copies. When every index is a number the
 // result is a 0-d array where NumPy gives a scalar: `.item()` turns it into a JS number.
 import { NDArray, Shape, formatShape, normalizeIndex, shapeSize, stridesOf } from "./core";
-import { allocateForResult, castValue, isFloat, isFloatStorage } from "./dtype";
+import { castValue, isFloat, isFloatStorage } from "./dtype";
+import { allocateForResult } from "./memory";
 import { broadcastShapes } from "./broadcast";
 import { native } from "./native";
 
 export type Index = number | string | NDArray | readonly number[];
+
+declare module "./core" {
+  interface NDArray {
+    /** NumPy's `x[...]` read: see the array module's README section for the index forms. */
+    get(...index: Index[]): NDArray;
+    /** NumPy's `x[...] = value` write, in place: `x.set([mask], 0)`, `x.set([rows, y], v)`. */
+    set(index: Index[], value: NDArray | number | boolean): this;
+  }
+}
+
+// Not enumerable, as methods written in the class body are not.
+Object.defineProperties(NDArray.prototype, {
+  get: { value: function get(this: NDArray, ...index: Index[]): NDArray { return getIndex(this, index); }, writable: true, configurable: true },
+  set: {
+    value: function set(this: NDArray, index: Index[], value: NDArray | number | boolean): NDArray {
+      setIndex(this, index, value);
+      return this;
+    },
+    writable: true, configurable: true,
+  },
+});
 
 const INVALID_INDEX =
   "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean arrays are valid indices";

@@ -1,95 +1,80 @@
-// The inner loops of the elementwise ufuncs, compiled from each ufunc's expression in a, b.
-// Why compile: on 300x64 arrays, one shared loop calling an op function per element measured
-// ~4x slower than a loop with the expression inline, and a loop that sees both Float32Array
-// and Float64Array operands ~1.6x slower than one that sees one kind. So every (expression,
-// storage kinds, stride kinds) gets its own small function, made once and cached.
-import { Storage, isFloatStorage, sharesBytes } from "./dtype";
-import { BINARY_OPS, UNARY_OPS, native } from "./native";
+// The elementwise ops: one table of the loops the ufuncs run, each op named once. Where the C++
+// kernels have a loop for an op too (native/kernels.h lists those, by the same names), theirs
+// runs on 512 elements or more; the TypeScript loop runs below that, and without the kernels.
+import { Storage, isFloatStorage } from "./dtype";
+import { sharesBytes } from "./memory";
+import { native } from "./native";
 
 /**
- * `rows` runs of `n` outputs each, written contiguously into o from oo. Along a run x advances
- * by sx and y by sy; from one run to the next their starts advance by xr and yr. So one call
- * covers equal shapes, a scalar, a row (300x64 + 1x64) or a column (300x64 - 300x1).
+ * One run of `n` outputs written contiguously into o from oo, reading x from xo by stride sx
+ * and y from yo by stride sy (stride 0: one value, a scalar or a broadcast column).
  */
-export type BinaryLoop = (
-  o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
-  y: Storage, yo: number, sy: number, yr: number, n: number, rows: number,
-) => void;
-export type UnaryLoop = (o: Storage, x: Storage, n: number) => void;
+type BinaryRun = (o: Storage, oo: number, x: Storage, xo: number, sx: number, y: Storage, yo: number, sy: number, n: number) => void;
+type UnaryRun = (o: Storage, x: Storage, n: number) => void;
 
-// Loops by expression, then by a small number made of the storage kinds and stride kinds
-// (a string key per call, hashed anew each time, cost ~1 µs: more than a small array's loop).
-const cache = new Map<string, (BinaryLoop | UnaryLoop)[]>();
+// Each op's loop is written out with its arithmetic inline, not made by one function from an
+// element function: V8 compiles all the functions made at one place in the source as one, so
+// that loop would call an op function per element (measured ~4x slower on 300x64 values).
+// The loops step through o, x and y with the cursors j, i and k (strides added, not multiplied).
+// Comparisons give 0/1 by arithmetic, not `? 1 : 0`: a branch on random data mispredicts (3x
+// slower); NaN counts as true, as any nonzero value does in NumPy.
+const BINARY_RUNS = {
+  add: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = x[i] + y[k]; },
+  subtract: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = x[i] - y[k]; },
+  multiply: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = x[i] * y[k]; },
+  multiply_int32: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = Math.imul(x[i], y[k]); },
+  divide: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = x[i] / y[k]; },
+  // C's pow, not JS's **: 1 to any power and -1 to an infinite power are 1.
+  power: (o, j, x, i, sx, y, k, sy, n) => {
+    for (const end = j + n; j < end; j++, i += sx, k += sy) {
+      const a = x[i], b = y[k];
+      o[j] = a === 1 || (a === -1 && (b === Infinity || b === -Infinity)) ? 1 : a ** b;
+    }
+  },
+  // As NumPy: NaN in either operand wins; on a tie (0 and -0) the second wins.
+  maximum: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) { const a = x[i], b = y[k]; o[j] = a > b || a !== a ? a : b; } },
+  minimum: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) { const a = x[i], b = y[k]; o[j] = a < b || a !== a ? a : b; } },
+  equal: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] === y[k]); },
+  not_equal: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] !== y[k]); },
+  greater: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] > y[k]); },
+  greater_equal: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] >= y[k]); },
+  less: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] < y[k]); },
+  less_equal: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] <= y[k]); },
+  logical_and: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] !== 0) & +(y[k] !== 0); },
+  logical_or: (o, j, x, i, sx, y, k, sy, n) => { for (const end = j + n; j < end; j++, i += sx, k += sy) o[j] = +(x[i] !== 0) | +(y[k] !== 0); },
+  /** x broadcast into o (a unary ufunc's `out` larger than its input). */
+  copy: (o, j, x, i, sx, _y, _k, _sy, n) => { for (const end = j + n; j < end; j++, i += sx) o[j] = x[i]; },
+} satisfies Record<string, BinaryRun>;
 
-function cached<F extends BinaryLoop | UnaryLoop>(expr: string, variant: number, make: () => F): F {
-  let loops = cache.get(expr);
-  if (!loops) cache.set(expr, (loops = []));
-  return (loops[variant] ??= make()) as F;
+const UNARY_RUNS = {
+  negative: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = -x[j]; },
+  exp: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.exp(x[j]); },
+  log: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.log(x[j]); },
+  log1p: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.log1p(x[j]); },
+  sqrt: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.sqrt(x[j]); },
+  sin: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.sin(x[j]); },
+  cos: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.cos(x[j]); },
+  tanh: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.tanh(x[j]); },
+  absolute: (o, x, n) => { for (let j = 0; j < n; j++) o[j] = Math.abs(x[j]); },
+  sign: (o, x, n) => { for (let j = 0; j < n; j++) { const a = x[j]; o[j] = a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : a; } },
+  square: (o, x, n) => { for (let j = 0; j < n; j++) { const a = x[j]; o[j] = a * a; } },
+  square_int32: (o, x, n) => { for (let j = 0; j < n; j++) { const a = x[j]; o[j] = Math.imul(a, a); } },
+  isnan: (o, x, n) => { for (let j = 0; j < n; j++) { const a = x[j]; o[j] = +(a !== a); } },
+  isfinite: (o, x, n) => { for (let j = 0; j < n; j++) { const a = x[j]; o[j] = +(a - a === 0); } },
+} satisfies Record<string, UnaryRun>;
+
+/** An op of the table: its TypeScript loop, and its number in the C++ kernels (-1 if they have none). */
+export interface Op<Run> { readonly name: string; readonly run: Run; readonly kernel: number }
+export type BinaryOp = Op<BinaryRun>;
+export type UnaryOp = Op<UnaryRun>;
+
+function table<Run, T extends Record<string, Run>>(runs: T, kernels: readonly string[] = []): { [K in keyof T]: Op<Run> } {
+  const entries = Object.entries(runs).map(([name, run]) => [name, { name, run, kernel: kernels.indexOf(name) }]);
+  return Object.fromEntries(entries) as { [K in keyof T]: Op<Run> };
 }
 
-/**
- * A compiled loop, named after its expression (so profiles say which ufunc the time went to)
- * and its variant. The variant must be in the source: V8 caches code by source text, and two
- * variants compiled from the same text would share one function's type feedback, which is
- * the mix of storage kinds these loops exist to avoid (measured 3-4x slower).
- */
-function named(kind: string, expr: string, variant: number, params: string, body: string): BinaryLoop | UnaryLoop {
-  const name = `${kind}_${expr.replace(/[^A-Za-z0-9]+/g, "_")}_${variant}`;
-  return new Function(`return function ${name}(${params}) { ${body} }`)() as BinaryLoop | UnaryLoop;
-}
-
-export const kindOf = (data: Storage): number =>
-  data instanceof Float64Array ? 0 : data instanceof Float32Array ? 1 : data instanceof Int32Array ? 2 : 3;
-
-/** How an operand is read along a run: one value (stride 0), contiguous (1), or strided (2). */
-const strideKind = (s: number): number => (s === 0 ? 0 : s === 1 ? 1 : 2);
-
-function reader(name: string, data: string, offset: string, stride: string, kind: number): { before: string; each: string } {
-  if (kind === 0) return { before: `const ${name} = ${data}[${offset}];`, each: "" };
-  const at = kind === 1 ? `${offset} + j` : `${offset} + j * ${stride}`;
-  return { before: "", each: `const ${name} = ${data}[${at}];` };
-}
-
-export function compileBinaryLoop(expr: string, o: Storage, x: Storage, sx: number, y: Storage, sy: number): BinaryLoop {
-  const kx = strideKind(sx), ky = strideKind(sy);
-  const variant = (((kindOf(o) * 4 + kindOf(x)) * 3 + kx) * 4 + kindOf(y)) * 3 + ky;
-  return cached(expr, variant, () => {
-    const a = reader("a", "x", "xo", "sx", kx), b = reader("b", "y", "yo", "sy", ky);
-    const body = `for (let r = 0; r < rows; r++, oo += n, xo += xr, yo += yr) {
-      ${a.before}${b.before}
-      for (let j = 0; j < n; j++) { ${a.each} ${b.each} o[oo + j] = ${expr}; }
-    }`;
-    return orNative(expr, o, x, y, named("binary", expr, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop);
-  });
-}
-
-/**
- * A loop for maximum and minimum, whose results are one operand or the other: `pick` (in a, b,
- * bitwise, so no branch) says when it is a. The chosen element's bits are copied through
- * integer views, so a sign test on random data (ReLU's) costs no mispredicted branches:
- * measured 6x faster than `pick ? a : b` on 300x64 values. For float storage of one kind.
- */
-export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, x: Storage, sx: number, y: Storage, sy: number): BinaryLoop {
-  const kx = strideKind(sx), ky = strideKind(sy);
-  const words = o instanceof Float64Array ? 2 : 1;
-  const variant = 2000 + (words * 3 + kx) * 3 + ky;
-  return cached(pick, variant, () => {
-    const a = reader("a", "x", "xo", "sx", kx), b = reader("b", "y", "yo", "sy", ky);
-    const at = (offset: string, stride: string, kind: number, word: number): string => {
-      const index = kind === 0 ? offset : kind === 1 ? `${offset} + j` : `${offset} + j * ${stride}`;
-      return words === 1 ? `(${index})` : `2 * (${index}) + ${word}`;
-    };
-    const copy = Array.from({ length: words }, (_, w) =>
-      `ob[${at("oo", "", 1, w)}] = (xb[${at("xo", "sx", kx, w)}] & m) | (yb[${at("yo", "sy", ky, w)}] & ~m);`).join(" ");
-    const view = (name: string) => `new Int32Array(${name}.buffer, ${name}.byteOffset, ${name}.length * ${words})`;
-    const body = `const ob = ${view("o")}, xb = ${view("x")}, yb = ${view("y")};
-    for (let r = 0; r < rows; r++, oo += n, xo += xr, yo += yr) {
-      ${a.before}${b.before}
-      for (let j = 0; j < n; j++) { ${a.each} ${b.each} const m = -(${pick}); ${copy} }
-    }`;
-    return orNative(pick, o, x, y, named("select", pick, variant, "o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows", body) as BinaryLoop);
-  });
-}
+export const BINARY = table<BinaryRun, typeof BINARY_RUNS>(BINARY_RUNS, native?.binaryOps);
+export const UNARY = table<UnaryRun, typeof UNARY_RUNS>(UNARY_RUNS, native?.unaryOps);
 
 /**
  * Fewer outputs than this stay in the TypeScript loop: a call into the addon costs ~0.3 µs, what
@@ -98,49 +83,64 @@ export function compileSelectLoop(pick: string, o: Float32Array | Float64Array, 
 const NATIVE_MIN = 512;
 
 /**
- * The addon's loop for `expr` when it has one for these storage types (float32 or float64
- * operands; a float result, or bool for comparisons), else the loop `js`.
+ * `rows` runs of `n` outputs each, written contiguously into o from oo. Along a run x advances
+ * by sx and y by sy; from one run to the next their starts advance by xr and yr. So one call
+ * covers equal shapes, a scalar, a row (300x64 + 1x64) or a column (300x64 - 300x1).
+ * The kernels take it when they have the op and float operands (they answer false for a
+ * result type they have no loop for).
  */
-function orNative(expr: string, o: Storage, x: Storage, y: Storage, js: BinaryLoop): BinaryLoop {
-  const op = BINARY_OPS.indexOf(expr);
-  const result = expr.startsWith("+(") ? o instanceof Uint8Array : isFloatStorage(o);
-  if (!native || op < 0 || !isFloatStorage(x) || !isFloatStorage(y) || !result) return js;
-  const { binary } = native;
-  return (out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows) => {
-    if (n * rows < NATIVE_MIN || !binary(op, out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows)) {
-      js(out, oo, a, ao, sa, ar, b, bo, sb, br, n, rows);
-    }
-  };
+export function binaryRuns(op: BinaryOp, o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
+  y: Storage, yo: number, sy: number, yr: number, n: number, rows: number): void {
+  if (op.kernel >= 0 && n * rows >= NATIVE_MIN && isFloatStorage(x) && isFloatStorage(y) &&
+    native?.binary(op.kernel, o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows)) return;
+  if ((op === BINARY.maximum || op === BINARY.minimum) && n * rows >= NATIVE_MIN &&
+    o instanceof Float32Array && x instanceof Float32Array && y instanceof Float32Array) {
+    select(op === BINARY.maximum ? 1 : -1, o, oo, x, xo, sx, xr, y, yo, sy, yr, n, rows);
+    return;
+  }
+  const run = op.run;
+  for (let r = 0; r < rows; r++, oo += n, xo += xr, yo += yr) run(o, oo, x, xo, sx, y, yo, sy, n);
 }
 
-export function compileUnaryLoop(expr: string, o: Storage, x: Storage): UnaryLoop {
-  const variant = 1000 + kindOf(o) * 4 + kindOf(x);
-  return cached(expr, variant, () => {
-    const body = `for (let j = 0; j < n; j++) { const a = x[j]; o[j] = ${expr}; }`;
-    const js = named("unary", expr, variant, "o, x, n", body) as UnaryLoop;
-    if (expr === "Math.exp(a)" && o instanceof Float32Array && x instanceof Float32Array) return expFloat32(js);
-    const op = UNARY_OPS.indexOf(expr);
-    if (!native || op < 0 || !isFloatStorage(x) || o.constructor !== x.constructor) return js;
-    const { unary } = native;
-    return (out: Storage, a: Storage, n: number) => {
-      if (n < NATIVE_MIN || !unary(op, out, a, n)) js(out, a, n);
-    };
-  });
+/**
+ * float32 maximum (sign 1) or minimum (-1) without a branch per element: the chosen operand's
+ * bits are copied through integer views under a mask. On random data (ReLU's) the ternary's
+ * mispredicted branches made 60000x128 values 2.4x slower; on small arrays making the views
+ * costs more than they save.
+ */
+function select(sign: number, o: Float32Array, oo: number, x: Float32Array, xo: number, sx: number, xr: number,
+  y: Float32Array, yo: number, sy: number, yr: number, n: number, rows: number): void {
+  const ob = bits(o), xb = bits(x), yb = bits(y);
+  for (let r = 0; r < rows; r++, oo += n, xo += xr, yo += yr) {
+    for (let j = oo, i = xo, k = yo, end = oo + n; j < end; j++, i += sx, k += sy) {
+      // a - b is never 0 for a != b (gradual underflow), so its sign orders a and b exactly.
+      const a = x[i], m = -(+((a - y[k]) * sign > 0) | +(a !== a));
+      ob[j] = (xb[i] & m) | (yb[k] & ~m);
+    }
+  }
+}
+
+const bits = (a: Float32Array): Int32Array => new Int32Array(a.buffer, a.byteOffset, a.length);
+
+/** o = op(x) for n elements of the same shape. */
+export function unaryRun(op: UnaryOp, o: Storage, x: Storage, n: number): void {
+  if (op === UNARY.exp && o instanceof Float32Array && x instanceof Float32Array && expFloat32(o, x, n)) return;
+  if (op.kernel >= 0 && n >= NATIVE_MIN && isFloatStorage(x) && o.constructor === x.constructor && native?.unary(op.kernel, o, x, n)) return;
+  op.run(o, x, n);
 }
 
 // Indices of the elements the exp kernel leaves to Math.exp: about one in 65,000 of ordinary
 // values, plus any outside [-87, 88] (see native/exp.cc). If more than this, the loop does all.
-const unsure = new Int32Array(4096);
+let unsure: Int32Array | undefined;
 
-/** float32 exp by the addon where its float is certain to be Math.exp's, by Math.exp elsewhere. */
-function expFloat32(js: UnaryLoop): UnaryLoop {
-  if (!native) return js;
-  const kernel = native.expFloat32;
-  return (o, x, n) => {
-    // In place (np.exp(x, { out: x })) the handed-back elements' inputs would be gone; past 2^31
-    // elements their indices would not fit the Int32Array.
-    const count = n < NATIVE_MIN || n > 0x7fffffff || sharesBytes(o, x) ? -1 : kernel(o as Float32Array, x as Float32Array, n, unsure);
-    if (count === false || count < 0) return js(o, x, n);
-    for (let k = 0; k < count; k++) o[unsure[k]] = Math.exp(x[unsure[k]]);
-  };
+/** float32 exp by the addon where its float is certain to be Math.exp's, by Math.exp elsewhere; false if not done. */
+function expFloat32(o: Float32Array, x: Float32Array, n: number): boolean {
+  // In place (np.exp(x, { out: x })) the handed-back elements' inputs would be gone; past 2^31
+  // elements their indices would not fit the Int32Array.
+  if (!native || n < NATIVE_MIN || n > 0x7fffffff || sharesBytes(o, x)) return false;
+  const handBack = (unsure ??= new Int32Array(4096));
+  const count = native.expFloat32(o, x, n, handBack);
+  if (count === false || count < 0) return false;
+  for (let k = 0; k < count; k++) o[handBack[k]] = Math.exp(x[handBack[k]]);
+  return true;
 }

@@ -60,73 +60,19 @@ function asFloat(data: NDArray["data"]): Float {
 
 /**
  * C = A·B for row-major A (m×k) and B (k×n), each C[i][j] summed in float64 over p = 0..k-1
- * in order, from 0, and stored once (a float32 C rounds each sum once).
- * Narrow B (a few columns, as in 300x64 @ 64x3): all of C's row in local sums, one pass over A's row.
- * Short k (300x2 @ 2x64): each C[i][j] in one expression over A's row, kept in locals.
- * Otherwise: for each row of A, add A[i][p] times row p of B into a float64 row of sums.
+ * in order, from 0, and stored once (a float32 C rounds each sum once): for each row of A,
+ * add A[i][p] times row p of B into a float64 row of sums.
  */
-// The C++ kernel (native/linalg.cc) does these same sums when it is built; these loops stand in without it.
+// The C++ kernel (native/linalg.cc) does these same sums when it is built; this loop stands in without it.
 function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
   if (n === 0 || native?.matmul(A, B, C, m, k, n)) return;
-  const kinds = (A instanceof Float64Array ? 1 : 0) + (B instanceof Float64Array ? 2 : 0) + (C instanceof Float64Array ? 4 : 0);
-  if (n <= NARROW) compiled(narrowKernels, n, kinds, compileNarrow)(A, B, C, m, k, n);
-  else if (k <= SHORT) compiled(shortKernels, k, kinds, compileShort)(A, B, C, m, k, n);
-  else matmulWide(A, B, C, m, k, n);
+  matmulRows(A, B, C, m, k, n);
 }
 
-type Kernel = (A: Float, B: Float, C: Float, m: number, k: number, n: number) => void;
+/** The rows of sums matmulRows accumulates in (grown as needed, never shared between calls). */
+let rowSums = new Float64Array(0);
 
-/** Widest B that gets one local sum per column, and longest k summed in one expression. */
-const NARROW = 8;
-const SHORT = 4;
-const narrowKernels: Kernel[] = [];
-const shortKernels: Kernel[] = [];
-
-// One small function per column count (or per k), so the sums and A's values live in registers:
-// with a loop over them inside, V8 would keep them in memory. Built once each, like the ufunc loops.
-// Also one per mix of float32/float64 storage (`kinds`, part of the source: V8 shares the type
-// feedback of functions compiled from the same text), so each sees one kind of typed array.
-function compiled(kernels: Kernel[], size: number, kinds: number, compile: (size: number, kinds: number) => Kernel): Kernel {
-  return (kernels[size * 8 + kinds] ??= compile(size, kinds));
-}
-
-const each = (count: number, code: (j: number) => string, separator = " "): string =>
-  Array.from({ length: count }, (_, j) => code(j)).join(separator);
-
-function compileNarrow(n: number, kinds: number): Kernel {
-  // Two rows of A per pass when the sums fit in registers: each output's sum is still one chain
-  // in p order, but twice as many independent chains hide the latency of each addition.
-  const rows = n <= 4 ? 2 : 1;
-  const pass = (count: number) => `{
-      let ${each(count, (r) => each(n, (j) => `s${r}_${j} = 0`, ", "), ", ")};
-      for (let p = 0, a = i * k, b = 0; p < k; p++, b += ${n}) {
-        ${each(n, (j) => `const b${j} = B[b + ${j}];`)}
-        ${each(count, (r) => `const a${r} = A[a + ${r} * k + p]; ${each(n, (j) => `s${r}_${j} += a${r} * b${j};`)}`)}
-      }
-      ${each(count, (r) => each(n, (j) => `C[(i + ${r}) * ${n} + ${j}] = s${r}_${j};`))}
-    }`;
-  return new Function(`return function narrowDot${n}_${kinds}(A, B, C, m, k) {
-    let i = 0;
-    for (; i + ${rows} <= m; i += ${rows}) ${pass(rows)}
-    for (; i < m; i++) ${pass(1)}
-  }`)() as Kernel;
-}
-
-function compileShort(k: number, kinds: number): Kernel {
-  return new Function(`return function shortDot${k}_${kinds}(A, B, C, m, k, n) {
-    for (let i = 0; i < m; i++) {
-      ${each(k, (p) => `const a${p} = A[i * ${k} + ${p}];`)}
-      for (let j = 0, c = i * n; j < n; j++) {
-        C[c + j] = 0 ${each(k, (p) => `+ a${p} * B[${p} * n + j]`)};
-      }
-    }
-  }`)() as Kernel;
-}
-
-/** The rows of sums the wide kernel accumulates in (grown as needed, never shared between calls). */
-let rowSums = new Float64Array(128);
-
-function matmulWide(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
+function matmulRows(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
   if (rowSums.length < 2 * n) rowSums = new Float64Array(2 * n);
   const sums = rowSums;
   let i = 0;

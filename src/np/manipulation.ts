@@ -1,15 +1,25 @@
 // NumPy's joining routines (concatenate, vstack, hstack, column_stack), np.where (both
 // forms), np.clip, and the whole-array comparisons allclose and array_equal.
-import { NDArray, formatShape, normalizeAxis, shapeSize, stridesOf } from "./core";
+import { NDArray, normalizeAxis, shapeSize, stridesOf } from "./core";
 import { DType, isFloat, promoteTypes } from "./dtype";
-import { broadcastShapes, forEachRun, planRuns } from "./broadcast";
+import { broadcastShapes, forEachRun, planRuns, sameShape } from "./broadcast";
 import { ArrayLike, asarray } from "./creation";
+import { checkKeywords } from "./keywords";
 import {
   Operand, abs, add, equal, isfinite, isnan, less_equal, logical_and, logical_or, maximum, minimum, multiply, subtract,
 } from "./elementwise";
 
-/** np.concatenate(arrays, axis=0); the result has the arrays' promoted dtype. */
-export function concatenate(arrays: ArrayLike[], axis: number | { axis?: number } = 0): NDArray {
+/** Keywords of np.concatenate. */
+export interface ConcatenateOptions {
+  /** The axis the arrays are joined along (0, the default: one after another). */
+  axis?: number;
+}
+
+/** np.concatenate(arrays, axis=0): the arrays joined along an existing axis, in their promoted dtype. */
+export function concatenate(arrays: ArrayLike[], axis?: number): NDArray;
+export function concatenate(arrays: ArrayLike[], options: ConcatenateOptions): NDArray;
+export function concatenate(arrays: ArrayLike[], axis: number | ConcatenateOptions = 0): NDArray {
+  if (typeof axis === "object") checkKeywords("concatenate", axis, ["axis"]);
   const parts = arrays.map((a) => asarray(a));
   if (parts.length === 0) throw new Error("need at least one array to concatenate");
   const ndim = parts[0].ndim;
@@ -50,12 +60,12 @@ export function concatenate(arrays: ArrayLike[], axis: number | { axis?: number 
 
 const atLeast2d = (a: NDArray): NDArray => (a.ndim >= 2 ? a : a.reshape(1, -1));
 
-/** np.vstack: rows on top of each other (1-D arrays become rows). */
+/** np.vstack: the arrays stacked as rows, one on top of the other (1-D arrays become rows). */
 export function vstack(arrays: ArrayLike[]): NDArray {
   return concatenate(arrays.map((a) => atLeast2d(asarray(a))), 0);
 }
 
-/** np.hstack: 1-D arrays end to end, others side by side along axis 1. */
+/** np.hstack: the arrays side by side (along axis 1; 1-D arrays end to end). */
 export function hstack(arrays: ArrayLike[]): NDArray {
   const parts = arrays.map((a) => asarray(a));
   return concatenate(parts, parts.length > 0 && parts[0].ndim === 1 ? 0 : 1);
@@ -108,7 +118,7 @@ function zeroOf(v: Operand): Operand {
   return NDArray.empty([], a.dtype);
 }
 
-/** np.nonzero: per dimension, the indices of the nonzero elements in row-major order. */
+/** np.nonzero: per dimension, the indices (int64) of the nonzero elements in row-major order. */
 export function nonzero(a: Operand): NDArray[] {
   const arr = asarray(a as ArrayLike);
   const dims = arr.ndim === 0 ? 1 : arr.ndim;
@@ -124,9 +134,9 @@ export function nonzero(a: Operand): NDArray[] {
 }
 
 /**
- * np.clip(a, a_min, a_max) as NumPy computes it: minimum(maximum(a, a_min), a_max), so a
- * float32 array clipped by JS numbers stays float32 and NaN passes through. Either bound
- * may be null.
+ * np.clip(a, a_min, a_max): the values limited to [a_min, a_max]; either bound may be null.
+ * Computed as NumPy does, minimum(maximum(a, a_min), a_max), so a float32 array clipped by
+ * JS numbers stays float32 and NaN passes through.
  */
 export function clip(a: Operand, a_min: Operand | null, a_max: Operand | null): NDArray {
   if (a_min === null && a_max === null) throw new Error("One of max or min must be given");
@@ -136,15 +146,29 @@ export function clip(a: Operand, a_min: Operand | null, a_max: Operand | null): 
   return out;
 }
 
-export interface AllcloseOptions {
-  rtol?: number;
-  atol?: number;
+/** Keywords of np.array_equal. */
+export interface ArrayEqualOptions {
+  /** Count NaN as equal to NaN (false by default, as NaN != NaN). */
   equal_nan?: boolean;
 }
 
-/** np.isclose: |a - b| <= atol + rtol * |b| elementwise (infinities equal only to themselves). */
+/** Keywords of np.isclose and np.allclose. */
+export interface AllcloseOptions extends ArrayEqualOptions {
+  /** The relative tolerance, a fraction of |b| (1e-5 by default). */
+  rtol?: number;
+  /** The absolute tolerance (1e-8 by default). */
+  atol?: number;
+}
+
+const ALLCLOSE_KEYWORDS = ["rtol", "atol", "equal_nan"];
+
+/** np.isclose: elementwise |a - b| <= atol + rtol * |b| (infinities equal only to themselves), a bool array. */
 export function isclose(a: Operand, b: Operand, options: AllcloseOptions = {}): NDArray {
-  const { rtol = 1e-5, atol = 1e-8, equal_nan = false } = options;
+  checkKeywords("isclose", options, ALLCLOSE_KEYWORDS);
+  return closeness(a, b, options);
+}
+
+function closeness(a: Operand, b: Operand, { rtol = 1e-5, atol = 1e-8, equal_nan = false }: AllcloseOptions): NDArray {
   const x = asarray(a as ArrayLike), given = asarray(b as ArrayLike);
   // NumPy compares against b in a float dtype (result_type(b, 1.0)).
   const y = isFloat(given.dtype) ? given : given.astype("float64");
@@ -153,15 +177,17 @@ export function isclose(a: Operand, b: Operand, options: AllcloseOptions = {}): 
   return equal_nan ? logical_or(close, logical_and(isnan(x), isnan(y))) : close;
 }
 
-/** np.allclose: every element isclose (shapes must broadcast). */
+/** np.allclose: whether every element of a is close to b's (np.isclose; the shapes must broadcast). */
 export function allclose(a: Operand, b: Operand, options: AllcloseOptions = {}): boolean {
-  return isclose(a, b, options).data.every((v) => v !== 0);
+  checkKeywords("allclose", options, ALLCLOSE_KEYWORDS);
+  return closeness(a, b, options).data.every((v) => v !== 0);
 }
 
-/** np.array_equal: same shape and equal elements (NaN equal to NaN only with equal_nan). */
-export function array_equal(a1: Operand, a2: Operand, options: { equal_nan?: boolean } = {}): boolean {
+/** np.array_equal: whether the two have the same shape and equal elements. */
+export function array_equal(a1: Operand, a2: Operand, options: ArrayEqualOptions = {}): boolean {
+  checkKeywords("array_equal", options, ["equal_nan"]);
   const x = asarray(a1 as ArrayLike), y = asarray(a2 as ArrayLike);
-  if (formatShape(x.shape) !== formatShape(y.shape)) return false;
+  if (!sameShape(x.shape, y.shape)) return false;
   const same = options.equal_nan ? logical_or(equal(x, y), logical_and(isnan(x), isnan(y))) : equal(x, y);
   return same.data.every((v) => v !== 0);
 }

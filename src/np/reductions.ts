@@ -6,43 +6,75 @@
 // whole rows into the output one after another (when it is kept).
 import { NDArray, Shape, normalizeAxis, shapeSize } from "./core";
 import { ArrayLike, asarray } from "./creation";
-import { DType, allocateForResult, allocateScratch, isFloat } from "./dtype";
+import { DType, isFloat } from "./dtype";
+import { checkKeywords } from "./keywords";
+import { allocateForResult, allocateScratch } from "./memory";
 import { pairwiseSum } from "./pairwise";
 import { stridedOffsets } from "./indexing";
 import { native } from "./native";
 
+/** One axis, or several (a tuple in Python). */
 export type Axis = number | readonly number[];
 
-type KeepOptions = { keepdims?: boolean };
-type Options<A> = { axis?: A | null } & KeepOptions;
-
-/** NumPy's call forms for a reduction: no axis gives a number; an axis or keepdims an NDArray. */
-export interface Reduction<A, Extra = unknown> {
-  (a: ArrayLike, options?: Extra & { axis?: null; keepdims?: false }): number;
-  (a: ArrayLike, axis: null | undefined, options?: Extra & { keepdims?: false }): number;
-  (a: ArrayLike, axis: A, options?: Extra & KeepOptions): NDArray;
-  (a: ArrayLike, axis: A | null | undefined, options: Extra & { keepdims: true }): NDArray;
-  (a: ArrayLike, options: Extra & ({ axis: A; keepdims?: boolean } | { axis?: A | null; keepdims: true })): NDArray;
-  (a: ArrayLike, axis?: A | null | (Extra & Options<A>), options?: Extra & Options<A>): NDArray | number;
+/** The keyword a reduction takes after a positional axis. */
+export interface KeepdimsOption {
+  /** Keep each reduced axis with length 1, so the result broadcasts against the input. */
+  keepdims?: boolean;
 }
 
-type Impl<A, Extra> = (a: NDArray, axis: A | null, keepdims: boolean, extra: Partial<Extra>) => NDArray;
-
-/** Sorts out the positional and keyword forms, runs `impl`, and unwraps a whole-array result. */
-function reduction<A, Extra = unknown>(impl: Impl<A, Extra>): Reduction<A, Extra> {
-  return ((input: ArrayLike, axisOrOptions?: unknown, options?: Extra & Options<A>) => {
-    const a = asarray(input);
-    const named = (isOptions(axisOrOptions) ? axisOrOptions : options ?? {}) as Partial<Extra> & Options<A>;
-    const axis = isOptions(axisOrOptions) ? named.axis ?? null : ((axisOrOptions ?? null) as A | null);
-    const keepdims = named.keepdims ?? false;
-    const out = impl(a, axis, keepdims, named);
-    return axis === null && !keepdims ? out.data[0] : out;
-  }) as Reduction<A, Extra>;
+/** Keywords of np.sum, np.mean, np.max and np.min. */
+export interface ReduceOptions extends KeepdimsOption {
+  /** The axis or axes to reduce; null (the default) reduces every element to one number. */
+  axis?: Axis | null;
 }
 
-function isOptions(x: unknown): x is object {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
+/** The keywords np.std and np.var take after a positional axis. */
+export interface DdofOption extends KeepdimsOption {
+  /** Delta degrees of freedom: the squared deviations are divided by N - ddof. */
+  ddof?: number;
 }
+
+/** Keywords of np.std and np.var. */
+export interface StdOptions extends DdofOption {
+  /** The axis or axes to reduce; null (the default) reduces every element to one number. */
+  axis?: Axis | null;
+}
+
+/** Keywords of np.argmax and np.argmin. */
+export interface ArgOptions extends KeepdimsOption {
+  /** The one axis to search along; null (the default) searches the flattened array. */
+  axis?: number | null;
+}
+
+/** Options that reduce every element, so the result is one JS number. */
+export type WholeArray<O> = O & { axis?: null; keepdims?: false };
+/** Options that keep an axis (an axis given, or keepdims), so the result is an array. */
+export type AlongAxis<O, A> = O & ({ axis: A } | { keepdims: true });
+
+type Resolved<O> = O & { axis: Axis | null; keepdims: boolean };
+
+/**
+ * Python's call forms `f(a, axis, keepdims=...)` and `f(a, axis=..., keepdims=...)` as one
+ * options object, its keys checked against `allowed` (the first of them is "axis").
+ */
+function keywords<O extends KeepdimsOption>(
+  name: string, allowed: readonly string[], axisOrOptions: unknown, options: O | undefined,
+): Resolved<O> {
+  const named = typeof axisOrOptions === "object" && axisOrOptions !== null && !Array.isArray(axisOrOptions);
+  if (named && options !== undefined) throw new TypeError(`${name}() got multiple values for argument 'axis'`);
+  const given = (named ? axisOrOptions : options) as (O & { axis?: Axis | null }) | undefined;
+  checkKeywords(name, given, named ? allowed : allowed.slice(1));
+  const axis = named ? given?.axis ?? null : ((axisOrOptions ?? null) as Axis | null);
+  return { ...given, axis, keepdims: given?.keepdims ?? false } as Resolved<O>;
+}
+
+/** A whole-array result (no axis, no keepdims) as the JS number NumPy's scalar stands for. */
+function unwrap(out: NDArray, { axis, keepdims }: Resolved<unknown>): NDArray | number {
+  return axis === null && !keepdims ? out.data[0] : out;
+}
+
+const REDUCE_KEYWORDS = ["axis", "keepdims"];
+const STD_KEYWORDS = ["axis", "keepdims", "ddof"];
 
 /** Which axes an `axis` argument reduces (all of them for null), checked like NumPy. */
 function reducedAxes(axis: Axis | null, ndim: number): boolean[] {
@@ -143,23 +175,53 @@ function varianceOf(a: NDArray, reduced: boolean[], keepdims: boolean, ddof: num
   return out;
 }
 
-export const sum = reduction<Axis>((a, axis, keepdims) =>
-  sumAs(a, reducedAxes(axis, a.ndim), keepdims, sumDType(a.dtype)));
+/** np.sum(a, axis=None, keepdims=False): the sum of all elements (a number), or along `axis` (an array); integers sum as int64. */
+export function sum(a: ArrayLike, options?: WholeArray<ReduceOptions>): number;
+export function sum(a: ArrayLike, options: AlongAxis<ReduceOptions, Axis>): NDArray;
+export function sum(a: ArrayLike, axis: Axis, options?: KeepdimsOption): NDArray;
+export function sum(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number;
+export function sum(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number {
+  const o = keywords("sum", REDUCE_KEYWORDS, axis, options);
+  const x = asarray(a);
+  return unwrap(sumAs(x, reducedAxes(o.axis, x.ndim), o.keepdims, sumDType(x.dtype)), o);
+}
 
-export const mean = reduction<Axis>((a, axis, keepdims) => meanOf(a, reducedAxes(axis, a.ndim), keepdims));
+/** np.mean(a, axis=None, keepdims=False): the mean of all elements (a number), or along `axis` (an array); integers give float64. */
+export function mean(a: ArrayLike, options?: WholeArray<ReduceOptions>): number;
+export function mean(a: ArrayLike, options: AlongAxis<ReduceOptions, Axis>): NDArray;
+export function mean(a: ArrayLike, axis: Axis, options?: KeepdimsOption): NDArray;
+export function mean(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number;
+export function mean(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number {
+  const o = keywords("mean", REDUCE_KEYWORDS, axis, options);
+  const x = asarray(a);
+  return unwrap(meanOf(x, reducedAxes(o.axis, x.ndim), o.keepdims), o);
+}
 
-type DdofOption = { ddof?: number };
-
-const var_ = reduction<Axis, DdofOption>((a, axis, keepdims, { ddof = 0 }) =>
-  varianceOf(a, reducedAxes(axis, a.ndim), keepdims, ddof));
+/** np.var(a, axis=None, ddof=0, keepdims=False): the variance, sum((x - x.mean())**2) / (N - ddof), of all elements (a number) or along `axis`. */
+function var_(a: ArrayLike, options?: WholeArray<StdOptions>): number;
+function var_(a: ArrayLike, options: AlongAxis<StdOptions, Axis>): NDArray;
+function var_(a: ArrayLike, axis: Axis, options?: DdofOption): NDArray;
+function var_(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOption): NDArray | number;
+function var_(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOption): NDArray | number {
+  const o = keywords("var", STD_KEYWORDS, axis, options);
+  const x = asarray(a);
+  return unwrap(varianceOf(x, reducedAxes(o.axis, x.ndim), o.keepdims, o.ddof ?? 0), o);
+}
 
 export { var_ as var };
 
-export const std = reduction<Axis, DdofOption>((a, axis, keepdims, { ddof = 0 }) => {
-  const out = varianceOf(a, reducedAxes(axis, a.ndim), keepdims, ddof);
+/** np.std(a, axis=None, ddof=0, keepdims=False): the standard deviation, the square root of np.var, of all elements (a number) or along `axis`. */
+export function std(a: ArrayLike, options?: WholeArray<StdOptions>): number;
+export function std(a: ArrayLike, options: AlongAxis<StdOptions, Axis>): NDArray;
+export function std(a: ArrayLike, axis: Axis, options?: DdofOption): NDArray;
+export function std(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOption): NDArray | number;
+export function std(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOption): NDArray | number {
+  const o = keywords("std", STD_KEYWORDS, axis, options);
+  const x = asarray(a);
+  const out = varianceOf(x, reducedAxes(o.axis, x.ndim), o.keepdims, o.ddof ?? 0);
   for (let i = 0; i < out.size; i++) out.data[i] = Math.sqrt(out.data[i]);
-  return out;
-});
+  return unwrap(out, o);
+}
 
 // ---- max, min, argmax, argmin: one scan that finds the winning position ----
 
@@ -205,33 +267,64 @@ function scanAlong(a: NDArray, axis: number, better: Better, want: "best" | "at"
   return { best, at };
 }
 
-function argReduction(name: "argmax" | "argmin", better: Better) {
-  return reduction<number>((a, axis, keepdims) => {
-    const flat = axis === null;
-    const source = flat ? a.reshape(-1) : a;
-    const k = flat ? 0 : normalizeAxis(axis, a.ndim);
-    if (source.shape[k] === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
-    const { at } = scanAlong(source, k, better, "at");
-    const reduced = flat ? a.shape.map(() => true) : a.shape.map((_, j) => j === k);
-    return new NDArray(at, resultShape(a.shape, reduced, keepdims), "int64");
-  });
+function argIndex(a: NDArray, axis: number | null, keepdims: boolean, name: "argmax" | "argmin", better: Better): NDArray {
+  const flat = axis === null;
+  const source = flat ? a.reshape(-1) : a;
+  const k = flat ? 0 : normalizeAxis(axis, a.ndim);
+  if (source.shape[k] === 0) throw new Error(`attempt to get ${name} of an empty sequence`);
+  const { at } = scanAlong(source, k, better, "at");
+  const reduced = flat ? a.shape.map(() => true) : a.shape.map((_, j) => j === k);
+  return new NDArray(at, resultShape(a.shape, reduced, keepdims), "int64");
 }
 
-function extremum(ufunc: "maximum" | "minimum", better: Better) {
-  return reduction<Axis>((a, axis, keepdims) => {
-    const reduced = reducedAxes(axis, a.ndim);
-    // Max and min are exact, so several axes can be reduced one at a time, last first.
-    let rest = a;
-    for (let k = a.ndim - 1; k >= 0; k--) {
-      if (!reduced[k]) continue;
-      if (a.shape[k] === 0) throw new Error(`zero-size array to reduction operation ${ufunc} which has no identity`);
-      rest = scanAlong(rest, k, better, "best").best;
-    }
-    return (rest === a ? a.copy() : rest).reshape(resultShape(a.shape, reduced, keepdims));
-  });
+function extremum(a: NDArray, axis: Axis | null, keepdims: boolean, ufunc: "maximum" | "minimum", better: Better): NDArray {
+  const reduced = reducedAxes(axis, a.ndim);
+  // Max and min are exact, so several axes can be reduced one at a time, last first.
+  let rest = a;
+  for (let k = a.ndim - 1; k >= 0; k--) {
+    if (!reduced[k]) continue;
+    if (a.shape[k] === 0) throw new Error(`zero-size array to reduction operation ${ufunc} which has no identity`);
+    rest = scanAlong(rest, k, better, "best").best;
+  }
+  return (rest === a ? a.copy() : rest).reshape(resultShape(a.shape, reduced, keepdims));
 }
 
-export const max = extremum("maximum", greater);
-export const min = extremum("minimum", less);
-export const argmax = argReduction("argmax", greater);
-export const argmin = argReduction("argmin", less);
+/** np.max(a, axis=None, keepdims=False): the largest element (a number), or the largest along `axis` (an array); NaN wins. */
+export function max(a: ArrayLike, options?: WholeArray<ReduceOptions>): number;
+export function max(a: ArrayLike, options: AlongAxis<ReduceOptions, Axis>): NDArray;
+export function max(a: ArrayLike, axis: Axis, options?: KeepdimsOption): NDArray;
+export function max(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number;
+export function max(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number {
+  const o = keywords("max", REDUCE_KEYWORDS, axis, options);
+  return unwrap(extremum(asarray(a), o.axis, o.keepdims, "maximum", greater), o);
+}
+
+/** np.min(a, axis=None, keepdims=False): the smallest element (a number), or the smallest along `axis` (an array); NaN wins. */
+export function min(a: ArrayLike, options?: WholeArray<ReduceOptions>): number;
+export function min(a: ArrayLike, options: AlongAxis<ReduceOptions, Axis>): NDArray;
+export function min(a: ArrayLike, axis: Axis, options?: KeepdimsOption): NDArray;
+export function min(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number;
+export function min(a: ArrayLike, axis?: Axis | null | ReduceOptions, options?: KeepdimsOption): NDArray | number {
+  const o = keywords("min", REDUCE_KEYWORDS, axis, options);
+  return unwrap(extremum(asarray(a), o.axis, o.keepdims, "minimum", less), o);
+}
+
+/** np.argmax(a, axis=None, keepdims=False): the flat index of the first largest element (a number), or the indices along `axis` (int64). */
+export function argmax(a: ArrayLike, options?: WholeArray<ArgOptions>): number;
+export function argmax(a: ArrayLike, options: AlongAxis<ArgOptions, number>): NDArray;
+export function argmax(a: ArrayLike, axis: number, options?: KeepdimsOption): NDArray;
+export function argmax(a: ArrayLike, axis?: number | null | ArgOptions, options?: KeepdimsOption): NDArray | number;
+export function argmax(a: ArrayLike, axis?: number | null | ArgOptions, options?: KeepdimsOption): NDArray | number {
+  const o = keywords("argmax", REDUCE_KEYWORDS, axis, options);
+  return unwrap(argIndex(asarray(a), o.axis as number | null, o.keepdims, "argmax", greater), o);
+}
+
+/** np.argmin(a, axis=None, keepdims=False): the flat index of the first smallest element (a number), or the indices along `axis` (int64). */
+export function argmin(a: ArrayLike, options?: WholeArray<ArgOptions>): number;
+export function argmin(a: ArrayLike, options: AlongAxis<ArgOptions, number>): NDArray;
+export function argmin(a: ArrayLike, axis: number, options?: KeepdimsOption): NDArray;
+export function argmin(a: ArrayLike, axis?: number | null | ArgOptions, options?: KeepdimsOption): NDArray | number;
+export function argmin(a: ArrayLike, axis?: number | null | ArgOptions, options?: KeepdimsOption): NDArray | number {
+  const o = keywords("argmin", REDUCE_KEYWORDS, axis, options);
+  return unwrap(argIndex(asarray(a), o.axis as number | null, o.keepdims, "argmin", less), o);
+}

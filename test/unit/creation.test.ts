@@ -2,7 +2,7 @@ import assert from "assert";
 import * as np from "../../src/np";
 import { config, resetConfig } from "../../src/np/config";
 import { goldenCases } from "../helpers/ops-golden";
-import { sharesBytes } from "../../src/np/dtype";
+import { sharesBytes } from "../../src/np/memory";
 
 describe("creation: NumPy goldens, bit for bit", () => {
   goldenCases(["array", "zeros", "ones", "full", "eye", "arange", "linspace", "diagflat", "zeros_like", "ones_like"]);
@@ -74,5 +74,46 @@ describe("creation: beyond the goldens", () => {
     const e = np.empty_like(np.zeros([2, 3], "float32"));
     assert.strictEqual(e.dtype, "float32");
     assert.deepStrictEqual(e.shape, [2, 3]);
+  });
+});
+
+describe("creation: keywords", () => {
+  afterEach(resetConfig);
+
+  it("take the dtype positionally or as a keyword, and refuse other keywords in NumPy's words", () => {
+    assert.strictEqual(np.ones_like([1, 2], { dtype: "float32" }).dtype, "float32");
+    assert.strictEqual(np.full(2, 7, "uint8").dtype, "uint8");
+    const calls: [string, () => unknown][] = [
+      // @ts-expect-error: dtyp is no keyword of zeros
+      ["zeros() got an unexpected keyword argument 'dtyp'", () => np.zeros(3, { dtyp: "float32" })],
+      // @ts-expect-error: order is not supported
+      ["array() got an unexpected keyword argument 'order'", () => np.array([1], { order: "C" })],
+      // @ts-expect-error: K is no keyword of eye
+      ["eye() got an unexpected keyword argument 'K'", () => np.eye(3, { K: 1 })],
+      // @ts-expect-error: M was given positionally
+      ["eye() got an unexpected keyword argument 'M'", () => np.eye(3, 4, { M: 4 })],
+      // @ts-expect-error: stop is positional here
+      ["arange() got an unexpected keyword argument 'stop'", () => np.arange(0, { stop: 3 })],
+      // @ts-expect-error: num was given positionally
+      ["linspace() got an unexpected keyword argument 'num'", () => np.linspace(0, 1, 5, { num: 5 })],
+    ];
+    for (const [message, call] of calls) assert.throws(call, { name: "TypeError", message });
+  });
+
+  it("eye: positional and keyword forms give the same matrix", () => {
+    const forms = [np.eye(3, 4, 1, "int64"), np.eye(3, 4, { k: 1, dtype: "int64" }), np.eye(3, { M: 4, k: 1, dtype: "int64" }),
+      np.eye(3, 4, 1, { dtype: "int64" })];
+    for (const e of forms) assert.deepStrictEqual([e.dtype, e.tolist()], ["int64", [[0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]]);
+  });
+
+  it("eye(n) and eye(n, { M }) follow nnfs's default float, as nnfs patches calls with one positional argument", () => {
+    config.defaultFloat = "float32";
+    assert.strictEqual(np.eye(2, { M: 3 }).dtype, "float32");
+    assert.strictEqual(np.eye(2, null).dtype, "float64");
+  });
+
+  it("linspace takes num positionally or as a keyword", () => {
+    assert.deepStrictEqual(np.linspace(0, 1, { num: 3, endpoint: false }).tolist(), np.linspace(0, 1, 3, { endpoint: false }).tolist());
+    assert.strictEqual(np.linspace(0, 1).size, 50);
   });
 });

@@ -89,3 +89,18 @@ describe("nnfs.init", () => {
     assert.equal(spiral_data(5, 1)[0].dtype, "float64");
   });
 });
+
+describe("nnfs keywords", () => {
+  afterEach(resetConfig);
+  it("refuse unknown keywords in Python's words", () => {
+    const calls: [string, () => unknown][] = [
+      // @ts-expect-error: seed is no keyword of init (random_seed is)
+      ["init() got an unexpected keyword argument 'seed'", () => nnfs.init({ seed: 0 })],
+      // @ts-expect-error: sample is no keyword of spiral_data
+      ["spiral_data() got an unexpected keyword argument 'sample'", () => spiral_data({ sample: 10, classes: 2 })],
+      // @ts-expect-error: n is no keyword of sine_data
+      ["sine_data() got an unexpected keyword argument 'n'", () => sine_data({ n: 10 })],
+    ];
+    for (const [message, call] of calls) assert.throws(call, { name: "TypeError", message });
+  });
+});

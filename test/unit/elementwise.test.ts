@@ -47,3 +47,21 @@ describe("elementwise: call forms", () => {
     });
   });
 });
+
+describe("ufunc signatures", () => {
+  it("type scalar results: a number from arithmetic, a boolean from a comparison", () => {
+    const sum: number = np.add(1, 2);
+    const same: boolean = np.equal(1, 1);
+    const finite: boolean = np.isfinite(1);
+    assert.deepStrictEqual([sum, same, finite], [3, true, true]);
+  });
+
+  it("refuse an unknown keyword in NumPy's words", () => {
+    const a = np.array([1, 2]);
+    // @ts-expect-error: outt is no keyword of add
+    assert.throws(() => np.add(a, a, { outt: a }), { name: "TypeError", message: "add() got an unexpected keyword argument 'outt'" });
+    // @ts-expect-error: where is not supported
+    assert.throws(() => np.exp(a, { where: a }), { name: "TypeError", message: "exp() got an unexpected keyword argument 'where'" });
+  });
+});
+

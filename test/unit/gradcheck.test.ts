@@ -84,8 +84,8 @@ describe("gradient checks (float64 central differences)", () => {
   });
 
   describe("Layer_Dense", () => {
-    function float64Dense(...args: ConstructorParameters<typeof Layer_Dense>): Layer_Dense {
-      const dense = new Layer_Dense(...args);
+    /** The layer with float64 parameters (its constructor's overloads cannot be forwarded as one parameter list). */
+    function float64Dense(dense: Layer_Dense): Layer_Dense {
       dense.weights = randomArray(dense.weights.shape, 1e-3);
       // Nonzero biases: L1's gradient is undefined at 0.
       dense.biases = randomArray(dense.biases.shape, 1e-3);
@@ -107,15 +107,15 @@ describe("gradient checks (float64 central differences)", () => {
       assertGradient(dense.dbiases, numericGradient(objective, dense.biases), `${what} dbiases`);
     }
 
-    it("without regularization", () => checkDense(float64Dense(4, 3), "dense"));
+    it("without regularization", () => checkDense(float64Dense(new Layer_Dense(4, 3)), "dense"));
     it("with L1 on weights and biases", () => {
-      checkDense(float64Dense(4, 3, { weight_regularizer_l1: 0.3, bias_regularizer_l1: 0.2 }), "dense L1");
+      checkDense(float64Dense(new Layer_Dense(4, 3, { weight_regularizer_l1: 0.3, bias_regularizer_l1: 0.2 })), "dense L1");
     });
     it("with L2 on weights and biases", () => {
-      checkDense(float64Dense(4, 3, 0, 0.4, 0, 0.25), "dense L2");
+      checkDense(float64Dense(new Layer_Dense(4, 3, 0, 0.4, 0, 0.25)), "dense L2");
     });
     it("with all four regularizers", () => {
-      checkDense(float64Dense(3, 2, 0.1, 0.2, 0.3, 0.4), "dense L1+L2");
+      checkDense(float64Dense(new Layer_Dense(3, 2, 0.1, 0.2, 0.3, 0.4)), "dense L1+L2");
     });
   });
 

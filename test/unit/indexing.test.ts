@@ -1,7 +1,7 @@
 import assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { NDArray } from "../../src/np/core";
+import { NDArray } from "../../src/np";
 import { Index } from "../../src/np/indexing";
 import { decodeArray, EncodedArray, sameBits } from "../helpers/encoded-array";
 

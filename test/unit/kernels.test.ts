@@ -42,7 +42,7 @@ describe("ufuncs with { out }", () => {
   });
 });
 
-// maximum/minimum copy the chosen operand's bits (kernels.ts compileSelectLoop): NaN, -0 and
+// maximum/minimum return the operand NumPy's rule picks (kernels.ts, native/elementwise.cc): NaN, -0 and
 // infinities must come out as NumPy's rule says, in both float widths, for every operand layout.
 describe("maximum and minimum select NumPy's operand", () => {
   const values = [NaN, -0, 0, -1.5, 2.25, Infinity, -Infinity, 3e38, -7e-45];

@@ -317,6 +317,69 @@ describe("Model: evaluate, predict and errors", () => {
     assert.deepEqual(model.get_parameters().map(([w, b]) => [w.tolist(), b.tolist()]), before);
   });
 
+  it("trains a learner's own layer class: any layer with weights is trainable, as the book's hasattr(layer, 'weights')", () => {
+    /** A dense layer written from scratch, as a learner would: no Layer_Dense, no get_parameters. */
+    class MyDense {
+      weights: NDArray;
+      biases: NDArray;
+      inputs!: NDArray;
+      output!: NDArray;
+      dweights!: NDArray;
+      dbiases!: NDArray;
+      dinputs!: NDArray;
+      constructor(n_inputs: number, n_neurons: number) {
+        this.weights = np.multiply(0.01, np.random.randn(n_inputs, n_neurons) as NDArray);
+        this.biases = np.zeros([1, n_neurons]);
+      }
+      forward(inputs: NDArray): void {
+        this.inputs = inputs;
+        this.output = np.add(np.dot(inputs, this.weights), this.biases);
+      }
+      backward(dvalues: NDArray): void {
+        this.dweights = np.dot(this.inputs.T, dvalues);
+        this.dbiases = np.sum(dvalues, { axis: 0, keepdims: true });
+        this.dinputs = np.dot(dvalues, this.weights.T);
+      }
+    }
+    const build = (Dense: new (n_inputs: number, n_neurons: number) => MyDense | Layer_Dense): Model => {
+      nnfs.init();
+      const model = new Model();
+      model.add(new Dense(2, 16));
+      model.add(new Activation_ReLU());
+      model.add(new Dense(16, 3));
+      model.add(new Activation_Softmax());
+      model.set({ loss: new Loss_CategoricalCrossentropy(), optimizer: new Optimizer_Adam({ learning_rate: 0.05 }), accuracy: new Accuracy_Categorical() });
+      model.finalize();
+      return model;
+    };
+    const [X, y] = spiral_data(100, 3);
+    const mine = build(MyDense);
+    assert.equal(mine.trainable_layers.length, 2);
+    const before = mine.get_parameters().map(([w, b]) => [w.tolist(), b.tolist()]);
+    const printed = captured(() => mine.train(X, y, { epochs: 20, print_every: 10 }));
+    assert.notDeepEqual(mine.get_parameters().map(([w, b]) => [w.tolist(), b.tolist()]), before, "the parameters moved");
+    // It learns exactly as Layer_Dense does: the same lines, the same parameters.
+    const book = build(Layer_Dense);
+    assert.equal(captured(() => book.train(X, y, { epochs: 20, print_every: 10 })), printed);
+    assert.deepEqual(mine.get_parameters().map(([w, b]) => [w.tolist(), b.tolist()]),
+      book.get_parameters().map(([w, b]) => [w.tolist(), b.tolist()]));
+    // set_parameters works on it too (its weights and biases are replaced).
+    mine.set_parameters(book.get_parameters());
+    assert.equal((mine.layers[0] as MyDense).weights, book.trainable_layers[0].weights);
+  });
+
+  it("Python's errors for misspelled keyword arguments of set, train, evaluate and predict", () => {
+    const [model, X, y] = trainedSpiralModel();
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => model.train(X, y, { epoch: 2 }), /^TypeError: Model.train\(\) got an unexpected keyword argument 'epoch'$/);
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => model.evaluate(X, y, { batchsize: 10 }), /Model.evaluate\(\) got an unexpected keyword argument 'batchsize'/);
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => model.predict(X, { batch: 10 }), /Model.predict\(\) got an unexpected keyword argument 'batch'/);
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => model.set({ optimiser: new Optimizer_Adam() }), /Model.set\(\) got an unexpected keyword argument 'optimiser'/);
+  });
+
   it("says what is missing instead of failing somewhere inside", () => {
     const model = new Model();
     assert.throws(() => model.finalize(), /add layers first/);

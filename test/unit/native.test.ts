@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as np from "../../src/np";
 import { native } from "../../src/np/native";
+import { BINARY, UNARY } from "../../src/np/kernels";
 import { nearHalfWay } from "../helpers/exp-half-way";
 
 // The C++ kernels must give exactly what the TypeScript loops give: one run of the same
@@ -25,6 +26,15 @@ describe("C++ kernels against the TypeScript loops", function () {
     assert.ok(cases.length > 350, `only ${cases.length} cases`);
     const differing = cases.filter((name) => withKernels[name] !== withLoops[name]);
     assert.deepStrictEqual(differing, [], `results differ in: ${differing.slice(0, 10).join("; ")}`);
+  });
+
+  it("numbers its ops by their names in kernels.ts's table (kernels.h lists them)", function () {
+    if (!native) this.skip();
+    for (const [names, table] of [[native.binaryOps, BINARY], [native.unaryOps, UNARY]] as const) {
+      assert.deepStrictEqual(names.filter((name) => !Object.hasOwn(table, name)), [], "ops the table lacks");
+      const numbered = Object.values(table).filter((op) => op.kernel >= 0).sort((a, b) => a.kernel - b.kernel);
+      assert.deepStrictEqual(numbered.map((op) => [op.name, op.kernel]), names.map((name, i) => [name, i]));
+    }
   });
 
   it("the float32 exp kernel hands the elements whose rounding is close to Math.exp", function () {

@@ -9,6 +9,7 @@ import { nnfs } from "../../src/nnfs";
 import {
   Layer_Dense, Layer_Dropout, Layer_Input, Activation_ReLU, Activation_Softmax, Activation_Sigmoid,
   Activation_Linear, Activation_LeakyReLU, Activation_Step, Loss_CategoricalCrossentropy, Loss_MeanSquaredError,
+  Accuracy_Categorical, Accuracy_Regression,
 } from "../../src/network";
 
 const values = (a: NDArray) => a.tolist();
@@ -27,6 +28,31 @@ describe("network classes: bookkeeping", () => {
     assert.deepEqual([positional.weight_regularizer_l1, positional.bias_regularizer_l2], [0.1, 0.4]);
     assert.throws(() => new Layer_Dense(2, 3, { weight_regularizer: 1 } as never),
       /Layer_Dense\(\) got an unexpected keyword argument 'weight_regularizer'/);
+  });
+
+  it("Layer_Dense: every argument as a keyword; Python's errors at run time", () => {
+    const dense = new Layer_Dense({ n_inputs: 3, n_neurons: 2, bias_regularizer_l1: 0.5 });
+    assert.deepEqual([dense.weights.shape, dense.bias_regularizer_l1, dense.weight_regularizer_l2], [[3, 2], 0.5, 0]);
+    const mixed = new Layer_Dense(3, 2, { weight_regularizer_l1: 0.25 });
+    assert.deepEqual([mixed.weight_regularizer_l1, mixed.bias_regularizer_l2], [0.25, 0]);
+    // @ts-expect-error n_inputs given twice
+    assert.throws(() => new Layer_Dense(3, 2, { n_inputs: 4 }), /Layer_Dense\(\) got multiple values for argument 'n_inputs'/);
+    // @ts-expect-error one positional value too many
+    assert.throws(() => new Layer_Dense(3, 2, 0, 0, 0, 0, 0), /Layer_Dense\(\) takes 6 positional arguments but 7 were given/);
+    // @ts-expect-error n_neurons missing
+    assert.throws(() => new Layer_Dense({ n_inputs: 3 }), /Layer_Dense\(\) missing required argument: 'n_neurons'/);
+  });
+
+  it("Layer_Dense: get_parameters and set_parameters (chapter 21)", () => {
+    const dense = new Layer_Dense(2, 3);
+    const [weights, biases] = dense.get_parameters();
+    assert.equal(weights, dense.weights);
+    assert.equal(biases, dense.biases);
+    const new_weights = np.ones([2, 3]);
+    const new_biases = np.zeros([1, 3]);
+    dense.set_parameters(new_weights, new_biases);
+    assert.equal(dense.weights, new_weights);
+    assert.equal(dense.biases, new_biases);
   });
 
   it("Layer_Dense weights are 0.01·randn from the global stream", () => {
@@ -75,6 +101,23 @@ describe("network classes: bookkeeping", () => {
     assert.deepEqual(values(leaky.output), [[-0.2, 0, 3]]);
   });
 
+  it("Layer_Dropout and Activation_LeakyReLU: keyword forms and misspelled keywords", () => {
+    assert.equal(new Layer_Dropout({ rate: 0.2 }).rate, 0.8);
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => new Layer_Dropout({ rat: 0.2 }), /^TypeError: Layer_Dropout\(\) got an unexpected keyword argument 'rat'$/);
+    // @ts-expect-error rate is required
+    assert.throws(() => new Layer_Dropout(), /Layer_Dropout\(\) missing required argument: 'rate'/);
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => new Activation_LeakyReLU({ alhpa: 0.1 }), /Activation_LeakyReLU\(\) got an unexpected keyword argument 'alhpa'/);
+  });
+
+  it("Accuracy: keyword arguments checked as Python checks them", () => {
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => new Accuracy_Categorical({ binray: true }), /Accuracy_Categorical\(\) got an unexpected keyword argument 'binray'/);
+    // @ts-expect-error a misspelled keyword
+    assert.throws(() => new Accuracy_Regression().init(np.array([1, 2]), { renit: true }), /Accuracy_Regression.init\(\) got an unexpected keyword argument 'renit'/);
+  });
+
   it("Activation_Step keeps the input's dtype", () => {
     const step = new Activation_Step();
     step.forward(np.array([[-1, 0, 2]], "float32"));
@@ -119,6 +162,32 @@ describe("network classes: bookkeeping", () => {
       const [data_loss, regularization_loss] = loss.calculate(np.array([[1]]), np.array([[3]]), { include_regularization: true });
       assert.deepEqual([data_loss, regularization_loss], [4, 27.5]);
       assert.deepEqual(loss.calculate_accumulated({ include_regularization: true }), [4, 27.5]);
+    });
+
+    it("regularization_loss of several layers adds term after term, as the book's loop does in float32", () => {
+      // NumPy, for the same draws: r = 0, then for each layer r += 5e-4 * np.sum(np.abs(w)), r += 3e-4 * np.sum(w * w),
+      // r += 2e-4 * np.sum(np.abs(b)), r += 7e-4 * np.sum(b * b) gives np.float32(0.2654868). Summing each
+      // layer's total first rounds differently (one float32 unit higher here).
+      np.random.seed(1);
+      const arrays = [[2, 64], [1, 64], [64, 3], [1, 3]].map((shape) => (np.random.randn(...shape) as NDArray).astype("float32"));
+      const layers = [0, 2].map((i) => {
+        const dense = new Layer_Dense(1, 1, { weight_regularizer_l1: 5e-4, weight_regularizer_l2: 3e-4, bias_regularizer_l1: 2e-4, bias_regularizer_l2: 7e-4 });
+        dense.set_parameters(arrays[i], arrays[i + 1]);
+        return dense;
+      });
+      const loss = new Loss_CategoricalCrossentropy();
+      loss.remember_trainable_layers(layers);
+      assert.equal(loss.regularization_loss(), 0.26548680663108826);
+    });
+
+    it("calculate's keyword argument is checked at run time", () => {
+      const loss = new Loss_MeanSquaredError();
+      // @ts-expect-error a misspelled keyword
+      assert.throws(() => loss.calculate(np.array([[1]]), np.array([[0]]), { include_regularisation: true }),
+        /Loss.calculate\(\) got an unexpected keyword argument 'include_regularisation'/);
+      // @ts-expect-error a misspelled keyword
+      assert.throws(() => loss.calculate_accumulated({ regularization: true }),
+        /Loss.calculate_accumulated\(\) got an unexpected keyword argument 'regularization'/);
     });
 
     it("regularization_loss is a float32 scalar (rounded like NumPy's) for float32 parameters", () => {

@@ -50,11 +50,39 @@ describe("optimizers", () => {
       assert.equal(adam.iterations, 0);
     });
 
-    it("Python's errors for wrong arguments", () => {
-      assert.throws(() => new Optimizer_Adam({ learning_rat: 0.05 } as never),
-        /Optimizer_Adam\(\) got an unexpected keyword argument 'learning_rat'/);
+    it("every call form the overloads allow: positional in the book's order, (learning_rate, options), options", () => {
+      const forms: [string, { learning_rate: number; decay: number }, Record<string, number>][] = [
+        ["SGD positional", new Optimizer_SGD(0.5, 1e-3, 0.9), { momentum: 0.9 }],
+        ["SGD lr + options", new Optimizer_SGD(0.5, { decay: 1e-3, momentum: 0.9 }), { momentum: 0.9 }],
+        ["Adagrad positional", new Optimizer_Adagrad(0.5, 1e-3, 1e-6), { epsilon: 1e-6 }],
+        ["Adagrad lr + options", new Optimizer_Adagrad(0.5, { decay: 1e-3 }), { epsilon: 1e-7 }],
+        ["Adagrad options", new Optimizer_Adagrad({ learning_rate: 0.5, decay: 1e-3, epsilon: 1e-6 }), { epsilon: 1e-6 }],
+        ["RMSprop positional", new Optimizer_RMSprop(0.5, 1e-3, 1e-7, 0.999), { rho: 0.999 }],
+        ["RMSprop lr + options", new Optimizer_RMSprop(0.5, { decay: 1e-3, rho: 0.999 }), { rho: 0.999 }],
+        ["Adam positional", new Optimizer_Adam(0.5, 1e-3, 1e-7, 0.8, 0.99), { beta_1: 0.8, beta_2: 0.99 }],
+        ["Adam lr + options", new Optimizer_Adam(0.5, { decay: 1e-3, beta_2: 0.99 }), { beta_1: 0.9, beta_2: 0.99 }],
+      ];
+      for (const [form, optimizer, attributes] of forms) {
+        assert.deepEqual([optimizer.learning_rate, optimizer.decay], [0.5, 1e-3], form);
+        for (const [name, value] of Object.entries(attributes)) assert.equal((optimizer as unknown as Record<string, number>)[name], value, `${form}: ${name}`);
+      }
+    });
+
+    it("Python's errors for wrong arguments: type errors in a cell, TypeErrors at run time", () => {
+      // @ts-expect-error a misspelled keyword
+      assert.throws(() => new Optimizer_Adam({ learning_rat: 0.05 }),
+        /^TypeError: Optimizer_Adam\(\) got an unexpected keyword argument 'learning_rat'$/);
+      // @ts-expect-error a misspelled keyword after a positional learning rate
+      assert.throws(() => new Optimizer_SGD(0.1, { momentun: 0.9 }), /Optimizer_SGD\(\) got an unexpected keyword argument 'momentun'/);
+      // @ts-expect-error a keyword of another optimizer
+      assert.throws(() => new Optimizer_Adagrad({ rho: 0.9 }), /Optimizer_Adagrad\(\) got an unexpected keyword argument 'rho'/);
+      // @ts-expect-error one positional value too many
       assert.throws(() => new Optimizer_SGD(1, 0, 0, 5), /takes 3 positional arguments but 4 were given/);
+      // @ts-expect-error learning_rate twice
       assert.throws(() => new Optimizer_SGD(1, { learning_rate: 2 }), /multiple values for argument 'learning_rate'/);
+      // @ts-expect-error a string where the book has a number
+      assert.throws(() => new Optimizer_RMSprop("0.02"), /argument 'learning_rate' must be a number/);
+      // @ts-expect-error n_neurons missing
       assert.throws(() => new Layer_Dense(2), /missing required argument: 'n_neurons'/);
     });
   });

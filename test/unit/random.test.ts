@@ -216,3 +216,36 @@ describe("long streams against live NumPy", function () {
     else assert.ok(f64 < N * 0.05 && maxUlp <= 4, `${f64} draws, ${maxUlp} ulp`);
   });
 });
+
+describe("np.random signatures", () => {
+  it("give a JS number without a size and an NDArray with one", () => {
+    // The annotations are the test: each line compiles only with the overload's result type.
+    const one: number[] = [random.rand(), random.randn(), random.randint(5), random.binomial(1, 0.5), random.uniform(),
+      random.uniform({ low: 1, high: 2 }), random.random_sample(null), random.random({}), random.standard_normal()];
+    const many: NDArray[] = [random.rand(2), random.randn(2, 3), random.randint(0, 5, 3), random.binomial(1, 0.5, [2, 2]),
+      random.uniform(0, 1, { size: 2 }), random.uniform({ size: 3 }), random.random_sample(2), random.random([1, 2]),
+      random.standard_normal({ size: 4 })];
+    one.forEach((v) => assert.equal(typeof v, "number"));
+    many.forEach((v) => assert.ok(v instanceof NDArray));
+  });
+
+  it("refuse unknown keywords in NumPy's words", () => {
+    const calls: [string, () => unknown][] = [
+      // @ts-expect-error: shape is no keyword of binomial
+      ["binomial() got an unexpected keyword argument 'shape'", () => random.binomial(1, 0.5, { shape: 3 })],
+      // @ts-expect-error: hi is no keyword of uniform
+      ["uniform() got an unexpected keyword argument 'hi'", () => random.uniform({ hi: 2 })],
+      // @ts-expect-error: sise is no keyword of randint
+      ["randint() got an unexpected keyword argument 'sise'", () => random.randint(0, 5, { sise: 2 })],
+    ];
+    for (const [message, call] of calls) assert.throws(call, { name: "TypeError", message });
+  });
+
+  it("the module-level functions draw from one RandomState, as the methods do", () => {
+    random.seed(7);
+    const fromModule = [random.uniform(0, 2, 3), random.randn(2), random.binomial(3, 0.4, 2)].map((a) => Array.from(a.data));
+    const state = new RandomState(7);
+    const fromState = [state.uniform(0, 2, 3), state.randn(2), state.binomial(3, 0.4, 2)].map((a) => Array.from(a.data));
+    assert.deepEqual(fromModule, fromState);
+  });
+});

@@ -61,8 +61,9 @@ describe("reductions: call forms", () => {
     assert.strictEqual(reductions.sum(x), 21);
     assert.strictEqual(reductions.max(x, null), 6);
     assert.strictEqual(reductions.argmax(x), 5);
-    const kept = reductions.sum(x, null, { keepdims: true });
+    const kept = reductions.sum(x, { keepdims: true });
     assert.deepStrictEqual([kept.shape, kept.tolist()], [[1, 1], [[21]]]);
+    assert.ok(reductions.sum(x, null, { keepdims: true }) instanceof NDArray);
   });
 
   it("accepts plain numbers and nested lists like NumPy accepts Python values", () => {
@@ -74,5 +75,44 @@ describe("reductions: call forms", () => {
 
   it("exports np.var under its NumPy name", () => {
     assert.strictEqual(reductions.var(x), Math.fround(35 / 12));
+  });
+});
+
+describe("reductions: signatures", () => {
+  const x = new NDArray(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3], "float64");
+
+  it("are typed number over all elements and NDArray along an axis or with keepdims", () => {
+    // The annotations are the test: each line compiles only with the overload's result type.
+    const whole: number[] = [
+      reductions.sum(x), reductions.mean(x, {}), reductions.std(x, { ddof: 1 }), reductions.var(x, { axis: null }),
+      reductions.max(x, { keepdims: false }), reductions.min(x), reductions.argmax(x), reductions.argmin(x),
+    ];
+    const along: NDArray[] = [
+      reductions.sum(x, { axis: 1 }), reductions.mean(x, 0), reductions.std(x, { axis: [0, 1] }), reductions.var(x, 1, { ddof: 1 }),
+      reductions.max(x, { keepdims: true }), reductions.min(x, -1, { keepdims: true }), reductions.argmax(x, { axis: 1 }), reductions.argmin(x, 0),
+    ];
+    whole.forEach((v) => assert.strictEqual(typeof v, "number"));
+    along.forEach((v) => assert.ok(v instanceof NDArray));
+  });
+
+  it("refuse a misspelled keyword: at compile time in TypeScript, in NumPy's words at run time", () => {
+    const calls: [string, () => unknown][] = [
+      // @ts-expect-error: axsi is no keyword of sum
+      ["sum() got an unexpected keyword argument 'axsi'", () => reductions.sum(x, { axsi: 1 })],
+      // @ts-expect-error: ddof belongs to std and var
+      ["mean() got an unexpected keyword argument 'ddof'", () => reductions.mean(x, { axis: 0, ddof: 1 })],
+      // @ts-expect-error: keepdim is no keyword of max
+      ["max() got an unexpected keyword argument 'keepdim'", () => reductions.max(x, 0, { keepdim: true })],
+      // @ts-expect-error: after a positional axis, the keywords hold no axis
+      ["argmax() got an unexpected keyword argument 'axis'", () => reductions.argmax(x, 0, { axis: 1 })],
+      // @ts-expect-error: dof is no keyword of std (ddof is)
+      ["std() got an unexpected keyword argument 'dof'", () => reductions.std(x, { dof: 1 })],
+    ];
+    for (const [message, call] of calls) assert.throws(call, { name: "TypeError", message });
+  });
+
+  it("refuse an axis given both positionally and as a keyword", () => {
+    const twice = reductions.sum as (a: NDArray, axis: object, options: object) => unknown;
+    assert.throws(() => twice(x, { axis: 0 }, { keepdims: true }), { message: "sum() got multiple values for argument 'axis'" });
   });
 });

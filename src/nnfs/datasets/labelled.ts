@@ -4,12 +4,21 @@
 import { config } from "../../np/config";
 import { NDArray } from "../../np/core";
 import { castValue } from "../../np/dtype";
+import { checkKeywords } from "../../np/keywords";
+
+/** Keywords of spiral_data and vertical_data. */
+export interface ClassDataOptions {
+  /** Points per class. */
+  samples: number;
+  /** How many classes (labels 0 to classes - 1). */
+  classes: number;
+}
 
 /** `f(100, 3)` or `f({ samples: 100, classes: 3 })`, as Python allows both. */
-export type ClassDataArgs = [samples: number, classes: number] | [{ samples: number; classes: number }];
-
-export function readClassArgs(args: ClassDataArgs): { samples: number; classes: number } {
-  return args.length === 2 ? { samples: args[0], classes: args[1] } : args[0];
+export function readClassArgs(callee: string, samples: number | ClassDataOptions, classes: number | undefined): ClassDataOptions {
+  if (typeof samples === "number") return { samples, classes: classes as number };
+  checkKeywords(callee, samples, ["samples", "classes"]);
+  return samples;
 }
 
 /** Zeroed X (samples*classes, 2) and y with each class's label already in its rows. */

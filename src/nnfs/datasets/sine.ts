@@ -1,9 +1,19 @@
 // nnfs.datasets.sine_data: one period of a sine, for the regression chapter. Built from
 // arange and true division, so it is float64 even after nnfs.init().
 import { NDArray } from "../../np/core";
+import { checkKeywords } from "../../np/keywords";
 
-/** [X, y], both (samples, 1): X = arange(samples) / samples, y = sin(2πX). */
-export function sine_data(samples: number | { samples?: number } = 1000): [NDArray, NDArray] {
+/** Keywords of sine_data. */
+export interface SineDataOptions {
+  /** How many points (1000 by default). */
+  samples?: number;
+}
+
+/** nnfs.datasets.sine_data(samples=1000): [X, y], both (samples, 1): X = arange(samples) / samples, y = sin(2πX). */
+export function sine_data(samples?: number): [NDArray, NDArray];
+export function sine_data(options: SineDataOptions): [NDArray, NDArray];
+export function sine_data(samples: number | SineDataOptions = 1000): [NDArray, NDArray] {
+  if (typeof samples === "object") checkKeywords("sine_data", samples, ["samples"]);
   const n = typeof samples === "number" ? samples : samples.samples ?? 1000;
   const X = NDArray.empty([n, 1], "float64");
   const y = NDArray.empty([n, 1], "float64");

@@ -3,11 +3,13 @@
 // randn * 0.2 noise, drawn from the global stream one class at a time.
 import { NDArray } from "../../np/core";
 import { randn } from "../../np/random";
-import { ClassDataArgs, labelledFrame, readClassArgs, scaled } from "./labelled";
+import { ClassDataOptions, labelledFrame, readClassArgs, scaled } from "./labelled";
 
-/** [X, y]: points (r·sin 2.5t, r·cos 2.5t) and their class labels. */
-export function spiral_data(...args: ClassDataArgs): [NDArray, NDArray] {
-  const { samples, classes } = readClassArgs(args);
+/** nnfs.datasets.spiral_data(samples, classes): [X, y], `classes` spiral arms of `samples` points (r·sin 2.5t, r·cos 2.5t) and their labels. */
+export function spiral_data(samples: number, classes: number): [NDArray, NDArray];
+export function spiral_data(options: ClassDataOptions): [NDArray, NDArray];
+export function spiral_data(samplesOrOptions: number | ClassDataOptions, classesGiven?: number): [NDArray, NDArray] {
+  const { samples, classes } = readClassArgs("spiral_data", samplesOrOptions, classesGiven);
   const [X, y] = labelledFrame(samples, classes);
   const r = linspace(0, 1, samples);
   for (let c = 0; c < classes; c++) {

@@ -3,11 +3,13 @@
 import { NDArray } from "../../np/core";
 import { randn } from "../../np/random";
 import { castValue } from "../../np/dtype";
-import { ClassDataArgs, labelledFrame, readClassArgs, scaled } from "./labelled";
+import { ClassDataOptions, labelledFrame, readClassArgs, scaled } from "./labelled";
 
-/** [X, y]: randn(samples)*.1 + c/3 and randn(samples)*.1 + 0.5 per class, and the labels. */
-export function vertical_data(...args: ClassDataArgs): [NDArray, NDArray] {
-  const { samples, classes } = readClassArgs(args);
+/** nnfs.datasets.vertical_data(samples, classes): [X, y], per class the points (randn*.1 + c/3, randn*.1 + 0.5) and their labels. */
+export function vertical_data(samples: number, classes: number): [NDArray, NDArray];
+export function vertical_data(options: ClassDataOptions): [NDArray, NDArray];
+export function vertical_data(samplesOrOptions: number | ClassDataOptions, classesGiven?: number): [NDArray, NDArray] {
+  const { samples, classes } = readClassArgs("vertical_data", samplesOrOptions, classesGiven);
   const [X, y] = labelledFrame(samples, classes);
   for (let c = 0; c < classes; c++) {
     const xs = randn(samples) as NDArray;

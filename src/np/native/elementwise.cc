@@ -9,9 +9,9 @@ namespace {
 
 // ---- elementwise binary ufuncs ----
 
-// The operations, numbered as kernels.ts numbers them. maximum/minimum pick an operand as the
-// TypeScript select loop does: NaN in the first wins, else the second on ties and NaN there.
-enum Op { ADD, SUBTRACT, MULTIPLY, DIVIDE, MAXIMUM, MINIMUM, EQUAL, NOT_EQUAL, GREATER, GREATER_EQUAL, LESS, LESS_EQUAL };
+// The operations are numbered in kernels.h. maximum/minimum pick an operand as the TypeScript
+// loop does: NaN in the first wins, else the second on ties and NaN there.
+using Op = BinaryOp;
 
 template <Op op, typename T, typename R>
 inline R apply(T a, T b) {
@@ -29,7 +29,7 @@ inline R apply(T a, T b) {
   if constexpr (op == LESS_EQUAL) return a <= b;
 }
 
-// `rows` runs of `n` outputs (see BinaryLoop in kernels.ts). The common strides get loops of
+// `rows` runs of `n` outputs (see binaryRuns in kernels.ts). The common strides get loops of
 // their own so the compiler can vectorise them: both contiguous, or one operand a single value.
 // The arithmetic is done in type C: float when the operands and the result are float32 (a float
 // operation rounds as double-then-float does), else double, as the TypeScript loop computes.
@@ -97,20 +97,16 @@ napi_value Binary(napi_env env, napi_callback_info info) {
   void *o, *x, *y;
   const ArrayType to = args.type(1, &o), tx = args.type(3, &x), ty = args.type(7, &y);
   // One loop family per operation, indexed by its number.
-  static constexpr decltype(&binaryFor<ADD>) loops[] = {
-    binaryFor<ADD>, binaryFor<SUBTRACT>, binaryFor<MULTIPLY>, binaryFor<DIVIDE>, binaryFor<MAXIMUM>, binaryFor<MINIMUM>,
-    binaryFor<EQUAL>, binaryFor<NOT_EQUAL>, binaryFor<GREATER>, binaryFor<GREATER_EQUAL>, binaryFor<LESS>, binaryFor<LESS_EQUAL>,
-  };
+#define NNFS_BINARY_LOOP(op, name) binaryFor<op>,
+  static constexpr decltype(&binaryFor<ADD>) loops[] = {NNFS_BINARY_OPS(NNFS_BINARY_LOOP)};
   const int64_t op = args.integer(0);
-  const bool done = op >= 0 && op < LESS_EQUAL + 1 && loops[op](args, o, to, x, tx, y, ty);
+  const bool done = op >= 0 && op < BINARY_OP_COUNT && loops[op](args, o, to, x, tx, y, ty);
   return boolean(env, done);
 }
 
 namespace {
 
 // ---- elementwise unary ufuncs ----
-
-enum UnaryOp { NEGATIVE, SQUARE, SQRT, ABSOLUTE };
 
 template <UnaryOp op, typename T>
 void unaryLoop(T* o, const T* x, size_t n) {
@@ -127,13 +123,11 @@ template <typename T>
 bool unaryOf(int op, void* o, void* x, size_t n) {
   T* out = static_cast<T*>(o);
   const T* in = static_cast<const T*>(x);
-  switch (op) {
-    case NEGATIVE: unaryLoop<NEGATIVE>(out, in, n); return true;
-    case SQUARE: unaryLoop<SQUARE>(out, in, n); return true;
-    case SQRT: unaryLoop<SQRT>(out, in, n); return true;
-    case ABSOLUTE: unaryLoop<ABSOLUTE>(out, in, n); return true;
-  }
-  return false;
+#define NNFS_UNARY_LOOP(op, name) unaryLoop<op, T>,
+  static constexpr decltype(&unaryLoop<NEGATIVE, T>) loops[] = {NNFS_UNARY_OPS(NNFS_UNARY_LOOP)};
+  if (op < 0 || op >= UNARY_OP_COUNT) return false;
+  loops[op](out, in, n);
+  return true;
 }
 
 }  // namespace

@@ -12,10 +12,14 @@ type Float = Float32Array | Float64Array;
 export interface NativeKernels {
   /** The kernels' interface version (VERSION in native/kernels.h). */
   version: number;
-  /** A BinaryLoop (see kernels.ts) for operation `op` of BINARY_OPS; false if it has no loop for these types. */
+  /** The names of the ops binary() has loops for, by op number (kernels.h): keys of kernels.ts's table. */
+  binaryOps: readonly string[];
+  /** The names of the ops unary() has loops for, by op number. */
+  unaryOps: readonly string[];
+  /** binaryRuns (see kernels.ts) for op number `op`; false if it has no loop for these types. */
   binary(op: number, o: Storage, oo: number, x: Storage, xo: number, sx: number, xr: number,
     y: Storage, yo: number, sy: number, yr: number, n: number, rows: number): boolean;
-  /** A UnaryLoop (see kernels.ts) for operation `op` of UNARY_OPS; false if it has no loop for these types. */
+  /** o = op(x) for n elements, for op number `op`; false if it has no loop for these types. */
   unary(op: number, o: Storage, x: Storage, n: number): boolean;
   /**
    * o = exp(x) for n float32 elements, except those whose float32 could differ from Math.exp's:
@@ -38,17 +42,8 @@ export interface NativeKernels {
   fillMasked(dst: Storage, mask: Uint8Array, value: number): boolean;
 }
 
-/** The binary ufuncs the addon has loops for, by their TypeScript expression; the index is the op number. */
-export const BINARY_OPS = [
-  "a + b", "a - b", "a * b", "a / b", "(a > b) | (a !== a)", "(a < b) | (a !== a)",
-  "+(a === b)", "+(a !== b)", "+(a > b)", "+(a >= b)", "+(a < b)", "+(a <= b)",
-];
-
-/** The unary ufuncs the addon has loops for, by their TypeScript expression. */
-export const UNARY_OPS = ["-a", "a * a", "Math.sqrt(a)", "Math.abs(a)"];
-
-/** The kernels' arguments and operation numbers this file expects (VERSION in native/kernels.h). */
-const VERSION = 3;
+/** The kernels' arguments this file expects (VERSION in native/kernels.h). */
+const VERSION = 4;
 
 /**
  * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder

@@ -23,12 +23,27 @@
 
 namespace {
 
+// The op names of a list in kernels.h, as a JS array indexed by op number.
+template <size_t count>
+napi_value names(napi_env env, const char* const (&list)[count]) {
+  napi_value array;
+  napi_create_array_with_length(env, count, &array);
+  for (size_t i = 0; i < count; i++) {
+    napi_value name;
+    napi_create_string_utf8(env, list[i], NAPI_AUTO_LENGTH, &name);
+    napi_set_element(env, array, static_cast<uint32_t>(i), name);
+  }
+  return array;
+}
+
 napi_value Init(napi_env env, napi_value exports) {
   using namespace nnfs;
   napi_value version;
   napi_create_int32(env, VERSION, &version);
   const napi_property_descriptor functions[] = {
     {"version", nullptr, nullptr, nullptr, nullptr, version, napi_enumerable, nullptr},
+    {"binaryOps", nullptr, nullptr, nullptr, nullptr, names(env, BINARY_OP_NAMES), napi_enumerable, nullptr},
+    {"unaryOps", nullptr, nullptr, nullptr, nullptr, names(env, UNARY_OP_NAMES), napi_enumerable, nullptr},
     {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"expFloat32", nullptr, ExpFloat32, nullptr, nullptr, nullptr, napi_default, nullptr},

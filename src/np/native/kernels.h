@@ -6,9 +6,25 @@
 
 namespace nnfs {
 
-// Bumped with every change to the kernels' arguments or operation numbers: native.ts refuses an
-// addon built from other sources (a checkout updated without `npm install`).
-constexpr int VERSION = 3;
+// Bumped with every change to the kernels' arguments: native/index.ts refuses an addon built from
+// other sources (a checkout updated without `npm install`). Op numbers travel by name (below).
+constexpr int VERSION = 4;
+
+// The elementwise operations with a kernel, each by its name in kernels.ts's table of ops. The
+// list numbers them (the `op` argument of binary() and unary()) and is exported as binaryOps and
+// unaryOps, from which kernels.ts takes each op's number by its name: the two sides cannot drift.
+#define NNFS_BINARY_OPS(X) \
+  X(ADD, "add") X(SUBTRACT, "subtract") X(MULTIPLY, "multiply") X(DIVIDE, "divide") \
+  X(MAXIMUM, "maximum") X(MINIMUM, "minimum") X(EQUAL, "equal") X(NOT_EQUAL, "not_equal") \
+  X(GREATER, "greater") X(GREATER_EQUAL, "greater_equal") X(LESS, "less") X(LESS_EQUAL, "less_equal")
+#define NNFS_UNARY_OPS(X) X(NEGATIVE, "negative") X(SQUARE, "square") X(SQRT, "sqrt") X(ABSOLUTE, "absolute")
+
+#define NNFS_OP_NUMBER(op, name) op,
+#define NNFS_OP_NAME(op, name) name,
+enum BinaryOp { NNFS_BINARY_OPS(NNFS_OP_NUMBER) BINARY_OP_COUNT };
+enum UnaryOp { NNFS_UNARY_OPS(NNFS_OP_NUMBER) UNARY_OP_COUNT };
+constexpr const char* BINARY_OP_NAMES[] = {NNFS_BINARY_OPS(NNFS_OP_NAME)};
+constexpr const char* UNARY_OP_NAMES[] = {NNFS_UNARY_OPS(NNFS_OP_NAME)};
 
 using ArrayType = int;
 constexpr ArrayType NOT_TYPED = -1;

@@ -2,9 +2,24 @@
 // shows), with NumPy's default print options under legacy='1.25' (the 1.x output the
 // book shows): lines of at most 75 characters, arrays over 1000 elements summarised
 // to their 3 leading and trailing items per axis.
-import type { NDArray } from "../core";
+import { inspect } from "util";
+import { NDArray, formatShape } from "../core";
 import { formatElements } from "./element-format";
 import { reprFloat } from "./float-digits";
+
+declare module "../core" {
+  interface NDArray {
+    /** What Node's REPL and console.log show: array_repr. */
+    [inspect.custom](): string;
+  }
+}
+
+// String(x) and `${x}` give array_str, as Python's str(x) does. Not enumerable, as methods
+// written in the class body are not.
+Object.defineProperties(NDArray.prototype, {
+  toString: { value: function toString(this: NDArray): string { return array_str(this); }, writable: true, configurable: true },
+  [inspect.custom]: { value: function repr(this: NDArray): string { return array_repr(this); }, writable: true, configurable: true },
+});
 
 const LINE_WIDTH = 75;
 const THRESHOLD = 1000;
@@ -21,7 +36,7 @@ export function array_repr(a: NDArray): string {
   const prefix = "array(";
   const body = prefix + array2string(a, ", ", prefix, LINE_WIDTH - ")".length);
   const extras: string[] = [];
-  if (a.size === 0 && a.ndim !== 1) extras.push(`shape=${pythonTuple(a.shape)}`);
+  if (a.size === 0 && a.ndim !== 1) extras.push(`shape=${formatShape(a.shape, ", ")}`);
   if (a.size === 0 || !IMPLIED_DTYPES.has(a.dtype)) extras.push(`dtype=${a.dtype}`);
   if (extras.length === 0) return `${body})`;
   const extra = `${extras.join(", ")})`;
@@ -38,10 +53,6 @@ function scalarStr(v: number, dtype: NDArray["dtype"]): string {
   if (dtype === "bool") return v ? "True" : "False";
   if (dtype === "float32" || dtype === "float64") return reprFloat(v, dtype === "float32");
   return String(v);
-}
-
-function pythonTuple(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
 function array2string(a: NDArray, separator: string, prefix: string, lineWidth: number): string {

@@ -5,15 +5,33 @@
 import { randomBytes } from "crypto";
 import { config } from "../config";
 import { NDArray, Shape } from "../core";
-import { DType, allocateForResult, castValue, isFloatStorage } from "../dtype";
+import { DType, castValue, isFloatStorage } from "../dtype";
+import { allocateForResult } from "../memory";
+import { checkKeywords } from "../keywords";
 import { MT19937 } from "./mt19937";
 import { native } from "../native";
 
 /** NumPy's `size`: a length, a shape, or nothing for a single JS number. */
 export type Size = number | Shape;
 
-/** The Python call form `f(..., size=...)` as a trailing options object. */
-export type SizeOption = Size | null | undefined | { size?: Size | null };
+/** Python's `size=` keyword. */
+export interface SizeOption {
+  /** The shape of the array of draws (a length for 1-D); null or omitted for one JS number. */
+  size?: Size | null;
+}
+
+/** No size, positionally or as the keyword: one draw, a JS number. */
+export type NoSize = null | { size?: null };
+/** A size, positionally or as the keyword: an array of draws. */
+export type GivenSize = Size | { size: Size };
+
+/** Keywords of uniform. */
+export interface UniformOptions extends SizeOption {
+  /** The lower bound, included (0 by default). */
+  low?: number;
+  /** The upper bound, excluded (1 by default). */
+  high?: number;
+}
 
 export class RandomState {
   private readonly mt = new MT19937();
@@ -29,6 +47,7 @@ export class RandomState {
     this.seed(seed);
   }
 
+  /** Restarts the stream from `seed`, an integer in [0, 2**32) (fresh entropy when omitted), as NumPy's seed. */
   seed(seed?: number | null): void {
     const s = seed ?? randomBytes(4).readUInt32LE(0);
     if (typeof s !== "number" || !Number.isInteger(s)) {
@@ -40,59 +59,90 @@ export class RandomState {
     this.gauss = 0;
   }
 
-  /** Floats uniform in [0, 1). */
-  random_sample(size?: SizeOption): NDArray | number {
-    return this.fill(size, "float64", () => this.mt.nextDouble(), (data) => this.mt.fillDoubles(data));
+  /** random_sample(size=None): floats uniform in [0, 1). */
+  random_sample(size?: NoSize): number;
+  random_sample(size: GivenSize): NDArray;
+  random_sample(size?: NoSize | GivenSize): NDArray | number;
+  random_sample(size?: NoSize | GivenSize): NDArray | number {
+    return this.fill("random_sample", size, "float64", () => this.mt.nextDouble(), (data) => this.mt.fillDoubles(data));
   }
 
-  random(size?: SizeOption): NDArray | number {
+  /** random(size=None): random_sample's other name, floats uniform in [0, 1). */
+  random(size?: NoSize): number;
+  random(size: GivenSize): NDArray;
+  random(size?: NoSize | GivenSize): NDArray | number;
+  random(size?: NoSize | GivenSize): NDArray | number {
     return this.random_sample(size);
   }
 
-  /** rand(d0, d1, ...): random_sample with the shape spelled as arguments. */
+  /** rand(d0, d1, ...): floats uniform in [0, 1) of shape (d0, d1, ...), random_sample with the shape as arguments. */
+  rand(): number;
+  rand(d0: number, ...dn: number[]): NDArray;
+  rand(...dims: number[]): NDArray | number;
   rand(...dims: number[]): NDArray | number {
     return this.random_sample(dims.length ? dims : undefined);
   }
 
   /**
-   * randn(d0, d1, ...): standard normal draws. The dtype is config.randnDtype: nnfs.init()
-   * makes it float32, a cast of the float64 draws, as nnfs's patched randn does.
+   * randn(d0, d1, ...): standard normal draws of shape (d0, d1, ...). The dtype is
+   * config.randnDtype: nnfs.init() makes it float32, a cast of the float64 draws, as nnfs's patched randn does.
    */
+  randn(): number;
+  randn(d0: number, ...dn: number[]): NDArray;
+  randn(...dims: number[]): NDArray | number;
   randn(...dims: number[]): NDArray | number {
-    return this.fill(dims.length ? dims : undefined, config.randnDtype, () => this.nextGauss(), (data) => this.gaussians(data));
+    return this.fill("randn", dims.length ? dims : undefined, config.randnDtype, () => this.nextGauss(), (data) => this.gaussians(data));
   }
 
-  standard_normal(size?: SizeOption): NDArray | number {
-    return this.fill(size, "float64", () => this.nextGauss(), (data) => this.gaussians(data));
+  /** standard_normal(size=None): standard normal draws, float64. */
+  standard_normal(size?: NoSize): number;
+  standard_normal(size: GivenSize): NDArray;
+  standard_normal(size?: NoSize | GivenSize): NDArray | number;
+  standard_normal(size?: NoSize | GivenSize): NDArray | number {
+    return this.fill("standard_normal", size, "float64", () => this.nextGauss(), (data) => this.gaussians(data));
   }
 
-  /** Integers in [low, high) (or [0, low) with one bound), int64, by masked rejection. */
-  randint(low: number, high?: number | null, size?: SizeOption): NDArray | number {
+  /** randint(low, high=None, size=None): integers in [low, high) (or [0, low) with one bound), int64, by masked rejection. */
+  randint(low: number, high?: number | null, size?: NoSize): number;
+  randint(low: number, high: number | null | undefined, size: GivenSize): NDArray;
+  randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number;
+  randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number {
     let lo = Math.trunc(low);
     let hi = high === undefined || high === null ? lo : Math.trunc(high);
     if (high === undefined || high === null) lo = 0;
     if (lo >= hi) throw new RangeError("low >= high");
     const range = hi - 1 - lo;
-    return this.fill(size, "int64", () => lo + this.bounded(range));
+    return this.fill("randint", size, "int64", () => lo + this.bounded(range));
   }
 
-  /** Floats uniform in [low, high): low + (high - low) * random_sample. */
-  uniform(low: number | { low?: number; high?: number; size?: Size | null } = 0, high = 1, size?: SizeOption): NDArray | number {
-    if (typeof low === "object") return this.uniform(low.low, low.high, low.size);
+  /** uniform(low=0.0, high=1.0, size=None): floats uniform in [low, high), low + (high - low) * random_sample. */
+  uniform(low?: number, high?: number, size?: NoSize): number;
+  uniform(low: number, high: number, size: GivenSize): NDArray;
+  uniform(options: UniformOptions & { size?: null }): number;
+  uniform(options: UniformOptions & { size: Size }): NDArray;
+  uniform(low?: number | UniformOptions, high?: number, size?: NoSize | GivenSize): NDArray | number;
+  uniform(low: number | UniformOptions = 0, high = 1, size?: NoSize | GivenSize): NDArray | number {
+    if (typeof low === "object") {
+      checkKeywords("uniform", low, ["low", "high", "size"]);
+      return this.uniform(low.low ?? 0, low.high ?? 1, low.size);
+    }
     const range = high - low;
     if (!Number.isFinite(range)) throw new RangeError("Range exceeds valid bounds");
-    return this.fill(size, "float64", () => low + range * this.mt.nextDouble());
+    return this.fill("uniform", size, "float64", () => low + range * this.mt.nextDouble());
   }
 
-  /** Successes in n trials of probability p (the book's dropout masks), int64. */
-  binomial(n: number, p: number, size?: SizeOption): NDArray | number {
+  /** binomial(n, p, size=None): successes in n trials of probability p (the book's dropout masks), int64. */
+  binomial(n: number, p: number, size?: NoSize): number;
+  binomial(n: number, p: number, size: GivenSize): NDArray;
+  binomial(n: number, p: number, size?: NoSize | GivenSize): NDArray | number;
+  binomial(n: number, p: number, size?: NoSize | GivenSize): NDArray | number {
     if (!(p >= 0 && p <= 1)) throw new RangeError("p < 0, p > 1 or p is NaN");
     if (n < 0) throw new RangeError("n < 0");
     const { draw, drawAll } = binomialSampler(this.mt, Math.trunc(n), p);
-    return this.fill(size, "int64", draw, drawAll);
+    return this.fill("binomial", size, "int64", draw, drawAll);
   }
 
-  /** Shuffles in place along the first axis (rows of a 2-D array), Fisher–Yates from the end. */
+  /** shuffle(x): shuffles in place along the first axis (rows of a 2-D array), Fisher–Yates from the end. */
   shuffle(x: NDArray | unknown[]): void {
     if (Array.isArray(x)) {
       for (let i = x.length - 1; i > 0; i--) {
@@ -121,7 +171,7 @@ export class RandomState {
     }
   }
 
-  /** A shuffled copy of x, or of arange(x) (int64) for a number. */
+  /** permutation(x): a shuffled copy of x, or of arange(x) (int64) for a number. */
   permutation(x: number | NDArray | number[]): NDArray {
     let out: NDArray;
     if (typeof x === "number") {
@@ -193,8 +243,12 @@ export class RandomState {
    * A JS number when size is omitted (as NumPy returns a Python scalar), else an array of draws:
    * all at once by `drawAll` where it can (the C++ kernels), else one by one.
    */
-  private fill(size: SizeOption, dtype: DType, draw: () => number, drawAll?: (data: Float64Array) => boolean): NDArray | number {
-    const s = size !== null && typeof size === "object" && !Array.isArray(size) ? (size as { size?: Size | null }).size : (size as Size | null | undefined);
+  private fill(
+    callee: string, size: NoSize | GivenSize | undefined, dtype: DType, draw: () => number, drawAll?: (data: Float64Array) => boolean,
+  ): NDArray | number {
+    const named = size !== null && typeof size === "object" && !Array.isArray(size);
+    if (named) checkKeywords(callee, size, ["size"]);
+    const s = named ? (size as SizeOption).size : (size as Size | null | undefined);
     if (s === undefined || s === null) return castValue(dtype, draw());
     const shape = typeof s === "number" ? [s] : [...s];
     if (shape.some((d) => d < 0)) throw new RangeError("negative dimensions are not allowed");
@@ -352,14 +406,77 @@ function stirlingTail(x: number): number {
 
 const globalState = new RandomState();
 
-export const seed = globalState.seed.bind(globalState);
-export const random_sample = globalState.random_sample.bind(globalState);
-export const random = globalState.random.bind(globalState);
-export const rand = globalState.rand.bind(globalState);
-export const randn = globalState.randn.bind(globalState);
-export const standard_normal = globalState.standard_normal.bind(globalState);
-export const randint = globalState.randint.bind(globalState);
-export const uniform = globalState.uniform.bind(globalState);
-export const binomial = globalState.binomial.bind(globalState);
-export const shuffle = globalState.shuffle.bind(globalState);
-export const permutation = globalState.permutation.bind(globalState);
+/** np.random.seed(seed=None): restarts the global stream (nnfs.init() calls seed(0)). */
+export function seed(seed?: number | null): void {
+  globalState.seed(seed);
+}
+
+/** np.random.random_sample(size=None): floats uniform in [0, 1). */
+export function random_sample(size?: NoSize): number;
+export function random_sample(size: GivenSize): NDArray;
+export function random_sample(size?: NoSize | GivenSize): NDArray | number {
+  return globalState.random_sample(size);
+}
+
+/** np.random.random(size=None): random_sample's other name, floats uniform in [0, 1). */
+export function random(size?: NoSize): number;
+export function random(size: GivenSize): NDArray;
+export function random(size?: NoSize | GivenSize): NDArray | number {
+  return globalState.random_sample(size);
+}
+
+/** np.random.rand(d0, d1, ...): floats uniform in [0, 1) of shape (d0, d1, ...); a number without arguments. */
+export function rand(): number;
+export function rand(d0: number, ...dn: number[]): NDArray;
+export function rand(...dims: number[]): NDArray | number;
+export function rand(...dims: number[]): NDArray | number {
+  return globalState.rand(...dims);
+}
+
+/** np.random.randn(d0, d1, ...): standard normal draws of shape (d0, d1, ...), float32 after nnfs.init(); a number without arguments. */
+export function randn(): number;
+export function randn(d0: number, ...dn: number[]): NDArray;
+export function randn(...dims: number[]): NDArray | number;
+export function randn(...dims: number[]): NDArray | number {
+  return globalState.randn(...dims);
+}
+
+/** np.random.standard_normal(size=None): standard normal draws, float64. */
+export function standard_normal(size?: NoSize): number;
+export function standard_normal(size: GivenSize): NDArray;
+export function standard_normal(size?: NoSize | GivenSize): NDArray | number {
+  return globalState.standard_normal(size);
+}
+
+/** np.random.randint(low, high=None, size=None): integers in [low, high), or [0, low) with one bound, int64. */
+export function randint(low: number, high?: number | null, size?: NoSize): number;
+export function randint(low: number, high: number | null | undefined, size: GivenSize): NDArray;
+export function randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number {
+  return globalState.randint(low, high, size);
+}
+
+/** np.random.uniform(low=0.0, high=1.0, size=None): floats uniform in [low, high). */
+export function uniform(low?: number, high?: number, size?: NoSize): number;
+export function uniform(low: number, high: number, size: GivenSize): NDArray;
+export function uniform(options: UniformOptions & { size?: null }): number;
+export function uniform(options: UniformOptions & { size: Size }): NDArray;
+export function uniform(low?: number | UniformOptions, high?: number, size?: NoSize | GivenSize): NDArray | number {
+  return globalState.uniform(low, high, size);
+}
+
+/** np.random.binomial(n, p, size=None): successes in n trials of probability p, int64 (the book's dropout masks). */
+export function binomial(n: number, p: number, size?: NoSize): number;
+export function binomial(n: number, p: number, size: GivenSize): NDArray;
+export function binomial(n: number, p: number, size?: NoSize | GivenSize): NDArray | number {
+  return globalState.binomial(n, p, size);
+}
+
+/** np.random.shuffle(x): shuffles an array's rows (or a JS list) in place. */
+export function shuffle(x: NDArray | unknown[]): void {
+  globalState.shuffle(x);
+}
+
+/** np.random.permutation(x): a shuffled copy of x, or of arange(x) for a number. */
+export function permutation(x: number | NDArray | number[]): NDArray {
+  return globalState.permutation(x);
+}

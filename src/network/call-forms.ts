@@ -1,0 +1,27 @@
+// Python's call forms for the book's constructors, which each class's overloads type:
+// `Optimizer_SGD(0.85)`, `Optimizer_SGD(learning_rate=1, decay=1e-3)` and a mix of both are
+// `new Optimizer_SGD(0.85)`, `new Optimizer_SGD({ learning_rate: 1, decay: 1e-3 })` and
+// `new Optimizer_SGD(1, { decay: 1e-3 })`. The defaults stay in each constructor, as in the book.
+import { checkKeywords } from "../np/keywords";
+
+/**
+ * The keyword arguments a call amounts to: `(0.05, { decay: 5e-7 })` with `names`
+ * `["learning_rate", "decay", ...]` gives `{ learning_rate: 0.05, decay: 5e-7 }`. An unknown
+ * keyword, too many positional values or a value given twice throws Python's TypeError.
+ */
+export function keywordsOf<K extends object>(callee: string, names: readonly (keyof K & string)[], args: readonly unknown[]): K {
+  const last = args[args.length - 1];
+  const given = typeof last === "object" && last !== null ? last : undefined;
+  const positional = given === undefined ? args : args.slice(0, -1);
+  checkKeywords(callee, given, names);
+  if (positional.length > names.length) {
+    throw new TypeError(`${callee}() takes ${names.length} positional arguments but ${positional.length} were given`);
+  }
+  const keywords: Record<string, unknown> = { ...given };
+  positional.forEach((value, i) => {
+    if (names[i] in keywords) throw new TypeError(`${callee}() got multiple values for argument '${names[i]}'`);
+    if (value !== undefined && typeof value !== "number") throw new TypeError(`${callee}() argument '${names[i]}' must be a number`);
+    keywords[names[i]] = value;
+  });
+  return keywords as K;
+}
