@@ -61,9 +61,7 @@ export class Optimizer_SGD implements Optimizer {
 
   /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
   pre_update_params(): void {
-    if (this.decay) {
-      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
-    }
+    if (this.decay) this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
   }
 
   /** Moves the layer's weights and biases against their gradients. */
@@ -138,9 +136,7 @@ export class Optimizer_Adagrad implements Optimizer {
 
   /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
   pre_update_params(): void {
-    if (this.decay) {
-      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
-    }
+    if (this.decay) this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
   }
 
   /** Adds the squared gradients to the cache, then steps by -lr · gradient / (√cache + ε). */
@@ -200,9 +196,7 @@ export class Optimizer_RMSprop implements Optimizer {
 
   /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
   pre_update_params(): void {
-    if (this.decay) {
-      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
-    }
+    if (this.decay) this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
   }
 
   /** Updates the cache's moving average, then steps by -lr · gradient / (√cache + ε). */
@@ -269,9 +263,7 @@ export class Optimizer_Adam implements Optimizer {
 
   /** Before any update: current_learning_rate = learning_rate · 1 / (1 + decay · iterations). */
   pre_update_params(): void {
-    if (this.decay) {
-      this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
-    }
+    if (this.decay) this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations));
   }
 
   /** Updates momentum and cache, corrects both, then steps by -lr · m̂ / (√ĉ + ε). */

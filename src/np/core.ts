@@ -39,7 +39,7 @@ export class NDArray {
   /** x.size: the number of elements. */
   get size(): number { return this.data.length; }
 
-  /** The transpose (a copy: arrays here never share memory). */
+  /** The transpose, as a copy (NumPy's is a view; nothing here writes through it). */
   get T(): NDArray { return this.transpose(); }
 
   /** x.transpose(*axes): the axes reversed, or put in the order given (a copy). */

@@ -1,5 +1,6 @@
 // The folders of src/ are layers, and imports point down only:
 //   np (arrays) <- nnfs (init, datasets) <- notebook (what a cell shows) <- network (the book's classes)
+//   <- exercises (the chapters' self-checking exercises)
 //   jupyter (client, kernel spec, runner) sits beside them and is not part of the package's API.
 // A test rather than a convention, so that a shortcut import fails here instead of slowly
 // tangling the library a reader is meant to hold in their head.
@@ -22,8 +23,9 @@ const ALLOWED: Record<string, string[]> = {
   nnfs: ["np", "files"],
   notebook: ["np"],
   network: ["np", "nnfs", "files", "notebook"],
+  exercises: ["np", "nnfs", "network", "notebook"],
   jupyter: ["notebook", "files"],
-  index: ["np", "nnfs", "network", "notebook"],
+  index: ["np", "nnfs", "network", "notebook", "exercises"],
 };
 
 /** Packages that belong to Jupyter or to display, never to the arrays or the network. */

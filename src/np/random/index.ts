@@ -33,6 +33,9 @@ export interface UniformOptions extends SizeOption {
   high?: number;
 }
 
+/** What get_state() returns, as NumPy's legacy tuple. */
+export type RandomStateTuple = [name: "MT19937", key: Uint32Array, pos: number, has_gauss: number, cached_gaussian: number];
+
 export class RandomState {
   private readonly mt = new MT19937();
   // The polar method makes Gaussians in pairs; the second waits here for the next call.
@@ -57,6 +60,23 @@ export class RandomState {
     this.mt.seed(s);
     this.hasGauss = false;
     this.gauss = 0;
+  }
+
+  /** NumPy's get_state(): ['MT19937', key (624 words), pos, has_gauss, cached_gaussian], a copy. */
+  get_state(): RandomStateTuple {
+    return ["MT19937", Uint32Array.from(this.mt.key), this.mt.pos, this.hasGauss ? 1 : 0, this.gauss];
+  }
+
+  /** NumPy's set_state(state): continues the stream exactly where get_state() left it. */
+  set_state(state: RandomStateTuple): void {
+    const [name, key, pos, has_gauss, cached_gaussian] = state;
+    if (name !== "MT19937" || key.length !== this.mt.key.length || !(pos >= 0 && pos <= key.length)) {
+      throw new TypeError("set_state can only be used with legacy MT19937 state instances");
+    }
+    this.mt.key.set(key);
+    this.mt.pos = pos;
+    this.hasGauss = has_gauss === 1;
+    this.gauss = cached_gaussian;
   }
 
   /** random_sample(size=None): floats uniform in [0, 1). */
@@ -405,6 +425,16 @@ function stirlingTail(x: number): number {
 // ---- the module-level stream behind np.random.* ----------------------------------
 
 const globalState = new RandomState();
+
+/** np.random.get_state(): the global stream's state, to restore with set_state. */
+export function get_state(): RandomStateTuple {
+  return globalState.get_state();
+}
+
+/** np.random.set_state(state): puts the global stream back where get_state() found it. */
+export function set_state(state: RandomStateTuple): void {
+  globalState.set_state(state);
+}
 
 /** np.random.seed(seed=None): restarts the global stream (nnfs.init() calls seed(0)). */
 export function seed(seed?: number | null): void {
