@@ -20,3 +20,7 @@ for (const name of ["Publisher", "Router", "Reply"]) {
     }
   };
 }
+
+// tslab's Jupyter protocol gaps (errors, results, history, ...): see tslab-kernel.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+(require("./tslab-kernel") as typeof import("./tslab-kernel")).installTslabFixes();

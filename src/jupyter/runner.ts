@@ -182,7 +182,9 @@ async function executeCell(
       if (displayId) displays.set(displayId, [...(displays.get(displayId) ?? []), o]);
     } else if (type === "error") {
       outputs.push({ output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] });
-      errors.push([`${c.ename}: ${c.evalue}`, ...(c.traceback ?? [])].join("\n"));
+      // A traceback starts with the "ename: evalue" line itself (Jupyter shows only the traceback).
+      const tb: string[] = c.traceback ?? [];
+      errors.push(tb.length > 0 ? tb.join("\n") : `${c.ename}: ${c.evalue}`);
     }
   };
 

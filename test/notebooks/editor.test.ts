@@ -49,12 +49,14 @@ describe("the kernel answers an editor with the library's real signatures", func
   });
 
   it("a misspelled option is a type error in the cell, naming it", async () => {
-    const stderr: string[] = [];
+    const errors: { ename?: string; evalue?: string; traceback?: string[] }[] = [];
     const { reply } = await kernel.execute("np.sum(np.ones([2, 3]), { axsi: 1 });", 60_000, (m) => {
-      const content = m.content as { name?: string; text?: string };
-      if (m.header.msg_type === "stream" && content.name === "stderr") stderr.push(content.text ?? "");
+      if (m.header.msg_type === "error") errors.push(m.content as { ename?: string; evalue?: string; traceback?: string[] });
     });
     assert.equal(reply?.status, "error");
-    assert.match(stderr.join(""), /axsi/);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].ename, "TSError");
+    // What the learner reads: the message and the traceback under it.
+    assert.match(`${errors[0].evalue}\n${(errors[0].traceback ?? []).join("\n")}`, /'axsi' does not exist/);
   });
 });

@@ -126,8 +126,8 @@ describe("executeNotebook (real tslab kernel)", function () {
     assert.strictEqual(run.failure, null);
     assert.deepStrictEqual(run.cells.map((c) => c.executionCount), [1, 2, 3, 4, 5, 6]);
     const [imp, loop, html, live, silent] = run.cells.map((c) => c.outputs);
-    // tslab prints the last expression with console.log: a stdout stream, not execute_result.
-    assert.deepStrictEqual(imp, [{ output_type: "stream", name: "stdout", text: `${version}\n` }]);
+    // A cell's last expression is its result (Out[1]), shown as Node's REPL shows it: quoted.
+    assert.deepStrictEqual(imp, [{ output_type: "execute_result", data: { "text/plain": `'${version}'` }, metadata: {}, execution_count: 1 }]);
     // Four console.log calls arrive as four messages and are stored as one stream output.
     assert.deepStrictEqual(loop, [{ output_type: "stream", name: "stdout", text: "line 0\nline 1\nline 2\ndone\n" }]);
     assert.deepStrictEqual(html, [{ output_type: "display_data", data: { "text/html": "<b>bold</b>" }, metadata: {} }]);
