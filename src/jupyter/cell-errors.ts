@@ -126,9 +126,9 @@ export function thrownError(value: unknown): ErrorContent {
     const text = util.inspect(value);
     return { ename: "Uncaught", evalue: text, traceback: [`Uncaught ${text}`] };
   }
-  // Node's vm puts the failing line with a caret before the stack of a synchronous throw;
-  // the traceback shows each cell line itself.
-  const stack = value.stack.replace(/^[^\n]*:\d+\n[^\n]*\n *\^+ *\n\n/, "");
+  // Node's vm puts the failing line with a caret before the stack of a synchronous throw (with
+  // source maps on, only the blank line after it): the traceback shows each cell line itself.
+  const stack = value.stack.replace(/^[^\n]*:\d+\n[^\n]*\n *\^+ *\n\n/, "").replace(/^\s*\n/, "");
   const lines = stack.split("\n");
   const traceback: string[] = [];
   let lastCellFrame = -1;

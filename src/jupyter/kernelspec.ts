@@ -47,7 +47,8 @@ export function buildKernelSpec(): KernelSpec {
   const tslabDir = path.dirname(require.resolve("tslab/package.json", { paths: [PROJECT_ROOT] }));
   return {
     argv: [
-      process.execPath, "--require", path.join(PROJECT_ROOT, "dist", "jupyter", "kernel-preload.js"),
+      // Source maps: a library frame in a traceback names the src/*.ts line, not dist/*.js.
+      process.execPath, "--enable-source-maps", "--require", path.join(PROJECT_ROOT, "dist", "jupyter", "kernel-preload.js"),
       path.join(tslabDir, "bin", "tslab"), "kernel", "--config-path", "{connection_file}",
     ],
     display_name: KERNEL_DISPLAY_NAME,

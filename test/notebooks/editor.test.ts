@@ -59,4 +59,17 @@ describe("the kernel answers an editor with the library's real signatures", func
     // What the learner reads: the message and the traceback under it.
     assert.match(`${errors[0].evalue}\n${(errors[0].traceback ?? []).join("\n")}`, /'axsi' does not exist/);
   });
+
+  it("an error inside the library shows its TypeScript line and the cell's line", async () => {
+    const tracebacks: string[][] = [];
+    await kernel.execute("const a = np.ones([3, 4]);\nnp.dot(a, a);", 60_000, (m) => {
+      if (m.header.msg_type === "error") tracebacks.push((m.content as { traceback: string[] }).traceback);
+    });
+    assert.deepEqual(tracebacks.map((t) => t.map((line) => line.replace(/\(.*[\\/]src[\\/](.*):\d+:\d+\)/, "(src/$1:L:C)"))), [[
+      "Error: shapes (3,4) and (3,4) not aligned: 4 (dim 1) != 3 (dim 0)",
+      "    at Object.dot (src/np/linalg.ts:L:C)",
+      "    at Cell In[3], line 2",
+      "        np.dot(a, a);",
+    ]]);
+  });
 });

@@ -71,6 +71,7 @@ describe("kernel spec", () => {
     const spec = buildKernelSpec();
     assert.deepStrictEqual(spec.argv, [
       process.execPath,
+      "--enable-source-maps",
       "--require",
       path.join(ROOT, "dist", "jupyter", "kernel-preload.js"),
       path.join(ROOT, "node_modules", "tslab", "bin", "tslab"),
