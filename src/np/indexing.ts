@@ -20,7 +20,25 @@ declare module "./core" {
     get(...index: Index[]): NDArray;
     /** NumPy's `x[...] = value` write, in place: `x.set([mask], 0)`, `x.set([rows, y], v)`. */
     set(index: Index[], value: NDArray | number | boolean): this;
+    /** Python's `x[0]` is `x.get(0)` here: brackets on an array are a type error naming get. */
+    readonly [index: number]: UseGetNotBrackets;
   }
+}
+
+/** What `x[0]` is typed as, so that using it fails with this name in the message. */
+export interface UseGetNotBrackets {
+  readonly "an NDArray is indexed with x.get(i), not x[i]": never;
+}
+
+// Plain JavaScript (or a cell that ignores the type error) would read `x[0]` as undefined and go
+// on quietly; the small indices a Python reader types throw instead, saying what to write.
+const BRACKETS = 1024;
+for (let i = -8; i < BRACKETS; i++) {
+  Object.defineProperty(NDArray.prototype, i, {
+    get() {
+      throw new TypeError(`an NDArray is indexed with get, not [ ]: write x.get(${i}) for Python's x[${i}], and x.get(${i}, j) for x[${i}][j] or x[${i}, j]`);
+    },
+  });
 }
 
 // Not enumerable, as methods written in the class body are not.

@@ -1,6 +1,7 @@
 import assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
+import * as np from "../../src/np";
 import { NDArray } from "../../src/np";
 import { Index } from "../../src/np/indexing";
 import { decodeArray, EncodedArray, sameBits } from "../helpers/encoded-array";
@@ -79,5 +80,20 @@ describe("indexing: the book's idioms", () => {
     assert.throws(() => x.get(1.5), /only integers, slices/);
     assert.throws(() => x.get("1:2:0"), { message: "slice step cannot be zero" });
     assert.throws(() => x.get("a:b"), /only integers, slices/);
+  });
+});
+
+describe("Python's brackets", () => {
+  const X = np.array([[1, 2], [3, 4]]);
+
+  it("x[0] is a type error and, run anyway, an error that says to write x.get(0)", () => {
+    // @ts-expect-error an NDArray is indexed with x.get(i), not x[i]
+    assert.throws(() => X[0] + 1, /write x\.get\(0\) for Python's x\[0\], and x\.get\(0, j\) for x\[0\]\[j\]/);
+    assert.throws(() => (X as unknown as Record<number, unknown>)[-1], /x\.get\(-1\)/);
+  });
+
+  it("adds nothing an array's own keys or printing would show", () => {
+    assert.deepEqual(Object.keys(X), ["data", "shape", "dtype"]);
+    assert.equal(String(X.get(0)), "[1 2]");
   });
 });
