@@ -17,6 +17,11 @@ export interface RunOptions {
   startTimeoutMs?: number;
   /** Called after each code cell, e.g. for progress output. */
   onCell?: (cell: ExecutedCell) => void;
+  /**
+   * Code cells to run, by index, in this order, repeats allowed (a learner re-running cells);
+   * each cell keeps the outputs of its last run. Default: each once, top to bottom.
+   */
+  order?: number[];
 }
 
 export type FailureReason = "error" | "abort" | "stderr" | "timeout" | "died";
@@ -107,7 +112,7 @@ export async function executeNotebook(file: string, opts: RunOptions = {}): Prom
   run.kernelStartMs = Date.now() - started;
   try {
     const displays = new Map<string, DataOutput[]>();
-    for (let i = 0; i < code.length; i++) {
+    for (const i of opts.order ?? code.map((_, k) => k)) {
       const failure = await executeCell(kernel, code[i], cells[i], displays, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       opts.onCell?.(cells[i]);
       if (failure) {
