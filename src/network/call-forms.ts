@@ -25,3 +25,15 @@ export function keywordsOf<K extends object>(callee: string, names: readonly (ke
   });
   return keywords as K;
 }
+
+/**
+ * Refuses hyperparameters no optimizer can use: NaN, infinite or negative values (a negative
+ * learning rate would climb the loss), naming the argument as Python would.
+ */
+export function checkHyperparameters(callee: string, values: Record<string, number>): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`${callee}() argument '${name}' must be a finite number >= 0, got ${value}`);
+    }
+  }
+}

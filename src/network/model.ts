@@ -118,6 +118,8 @@ export class Model {
     checkKeywords("Model.train", options, ["epochs", "batch_size", "print_every", "validation_data", "progress"]);
     const { epochs = 1, batch_size = null, print_every = 1, validation_data = null, progress = inNotebook() } = options;
     const { loss, optimizer, accuracy } = this.parts("train", true);
+    wholeNumber("epochs", epochs, 0);
+    wholeNumber("print_every", print_every, 1);
     const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
@@ -136,6 +138,12 @@ export class Model {
         const output = this.forward(batch_X, true);
         const [data_loss, regularization_loss] = loss.calculate(output, batch_y, { include_regularization: true });
         const batch_accuracy = accuracy.calculate(this.predictionsOf(output), batch_y);
+        if (!Number.isFinite(data_loss + regularization_loss)) {
+          live?.close();
+          throw new Error(`training diverged at epoch ${epoch}${batched ? `, step ${step}` : ""}: the loss is ` +
+            `${data_loss + regularization_loss} (data_loss ${data_loss}, reg_loss ${regularization_loss}). The usual cause is a ` +
+            `learning rate too large for the model (current_learning_rate ${optimizer.current_learning_rate}): try a smaller one.`);
+        }
 
         this.backward(output, batch_y);
         optimizer.pre_update_params();
@@ -306,6 +314,7 @@ export class Model {
 
 /** len(X) // batch_size, plus one for a last partial batch; 1 without batches. */
 function stepsFor(X: NDArray, batch_size: number | null): number {
+  if (batch_size !== null) wholeNumber("batch_size", batch_size, 1);
   return batch_size === null ? 1 : Math.ceil(X.shape[0] / batch_size);
 }
 
@@ -333,5 +342,12 @@ function addLosses(data_loss: number, regularization_loss: number): number {
 function checkShape(what: string, given: NDArray, expected: NDArray): void {
   if (given.shape.length !== expected.shape.length || given.shape.some((d, k) => d !== expected.shape[k])) {
     throw new Error(`set_parameters: ${what} have shape ${formatShape(given.shape)}, the model's have shape ${formatShape(expected.shape)}`);
+  }
+}
+
+/** A count option: a whole number of at least `least` (batch_size 0 would loop forever). */
+function wholeNumber(name: string, value: number, least: number): void {
+  if (!Number.isInteger(value) || value < least) {
+    throw new RangeError(`${name} must be a whole number of at least ${least}, got ${value}`);
   }
 }

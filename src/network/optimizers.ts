@@ -8,7 +8,7 @@
 // gradient arrives as float64, as chapter 17's float64 targets make dbiases.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
-import { keywordsOf } from "./call-forms";
+import { checkHyperparameters, keywordsOf } from "./call-forms";
 import type { TrainableLayer } from "./layers";
 
 /** What Model.train and a training loop ask of an optimizer: any of the four below, or one of your own. */
@@ -52,6 +52,7 @@ export class Optimizer_SGD implements Optimizer {
   constructor(...args: unknown[]) {
     const { learning_rate = 1, decay = 0, momentum = 0 } =
       keywordsOf<SGDOptions>("Optimizer_SGD", ["learning_rate", "decay", "momentum"], args);
+    checkHyperparameters("Optimizer_SGD", { learning_rate, decay, momentum });
     this.learning_rate = learning_rate;
     this.current_learning_rate = learning_rate;
     this.decay = decay;
@@ -127,6 +128,7 @@ export class Optimizer_Adagrad implements Optimizer {
   constructor(...args: unknown[]) {
     const { learning_rate = 1, decay = 0, epsilon = 1e-7 } =
       keywordsOf<AdagradOptions>("Optimizer_Adagrad", ["learning_rate", "decay", "epsilon"], args);
+    checkHyperparameters("Optimizer_Adagrad", { learning_rate, decay, epsilon });
     this.learning_rate = learning_rate;
     this.current_learning_rate = learning_rate;
     this.decay = decay;
@@ -186,6 +188,7 @@ export class Optimizer_RMSprop implements Optimizer {
   constructor(...args: unknown[]) {
     const { learning_rate = 0.001, decay = 0, epsilon = 1e-7, rho = 0.9 } =
       keywordsOf<RMSpropOptions>("Optimizer_RMSprop", ["learning_rate", "decay", "epsilon", "rho"], args);
+    checkHyperparameters("Optimizer_RMSprop", { learning_rate, decay, epsilon, rho });
     this.learning_rate = learning_rate;
     this.current_learning_rate = learning_rate;
     this.decay = decay;
@@ -252,6 +255,7 @@ export class Optimizer_Adam implements Optimizer {
   constructor(...args: unknown[]) {
     const { learning_rate = 0.001, decay = 0, epsilon = 1e-7, beta_1 = 0.9, beta_2 = 0.999 } =
       keywordsOf<AdamOptions>("Optimizer_Adam", ["learning_rate", "decay", "epsilon", "beta_1", "beta_2"], args);
+    checkHyperparameters("Optimizer_Adam", { learning_rate, decay, epsilon, beta_1, beta_2 });
     this.learning_rate = learning_rate;
     this.current_learning_rate = learning_rate;
     this.decay = decay;
