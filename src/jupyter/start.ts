@@ -1,32 +1,12 @@
-// npm start [-- extra Jupyter options]: build if needed, register the kernel, open notebooks/
-// in JupyterLab (or the classic Notebook), bound to 127.0.0.1.
+// npm start [-- extra JupyterLab options]: build if needed, register the kernel, open notebooks/
+// in JupyterLab on 127.0.0.1. JupyterLab comes from the project's .venv if it has one, else from
+// PATH (used as it is), else a new .venv from requirements-jupyter.txt (see lab-env.ts).
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { installKernelSpec, PROJECT_ROOT, withProjectJupyterPath } from "./kernelspec";
-
-const NO_JUPYTER = `npm start: no Jupyter found on PATH (looked for jupyter-lab and jupyter-notebook).
-Install one, then run npm start again:
-  pip install jupyterlab                      (any Python 3)
-  conda install -c conda-forge jupyterlab     (conda / mamba)
-  sudo apt-get install jupyter-notebook       (Debian / Ubuntu: classic Notebook)
-Or run the notebooks without a UI: npm run notebooks`;
-
-/** The executable's full path if found on PATH (like `command -v`). */
-export function which(name: string, envPath: string = process.env.PATH ?? ""): string | null {
-  for (const dir of envPath.split(path.delimiter)) {
-    if (!dir) continue;
-    const file = path.join(dir, name);
-    try {
-      fs.accessSync(file, fs.constants.X_OK);
-      if (fs.statSync(file).isFile()) return file;
-    } catch {
-      // not here
-    }
-  }
-  return null;
-}
+import { installKernelSpec, KERNEL_NAME, PROJECT_ROOT, withProjectJupyterPath } from "./kernelspec";
+import { createVenv, plotlyNote, SetupError, venvBin, venvDir, venvState, which } from "./lab-env";
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -52,21 +32,42 @@ function ensureBuild(): void {
   }
 }
 
+/**
+ * The jupyter-lab to run: the one in the venv npm start made; else one the user has (a .venv of
+ * their own, or PATH), used as it is; else a new venv's, installed now.
+ */
+function findOrInstallJupyterLab(): string {
+  const venv = venvDir();
+  const state = venvState(venv);
+  if (state === "ready") return venvBin(venv, "jupyter-lab");
+  if (state === "none") {
+    const theirs = [venvBin(venv, "jupyter-lab")].find((f) => fs.existsSync(f)) ?? which("jupyter-lab");
+    if (theirs) {
+      const note = plotlyNote(theirs);
+      if (note) console.warn(note);
+      return theirs;
+    }
+  }
+  return createVenv(venv);
+}
+
 function main(extraArgs: string[]): void {
-  const lab = which("jupyter-lab");
-  const classic = lab ? null : which("jupyter-notebook");
-  const exe = lab ?? classic;
-  if (!exe) {
-    console.error(NO_JUPYTER);
+  let exe: string;
+  try {
+    exe = findOrInstallJupyterLab();
+  } catch (e) {
+    if (!(e instanceof SetupError)) throw e;
+    console.error(e.message);
     process.exit(1);
   }
   ensureBuild();
   const spec = installKernelSpec();
   const notebooks = path.join(PROJECT_ROOT, "notebooks");
-  const args = ["--ip=127.0.0.1", `--notebook-dir=${notebooks}`];
+  // The chapter notebooks name their kernel; the default is for new ones.
+  const args = ["--ip=127.0.0.1", `--notebook-dir=${notebooks}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`];
   // Jupyter refuses to run as root without being told; containers often run as root.
   if (process.getuid?.() === 0) args.push("--allow-root");
-  console.log(`npm start: ${lab ? "JupyterLab" : "Jupyter Notebook"} on ${notebooks} (kernel spec ${spec})`);
+  console.log(`npm start: JupyterLab (${exe}) on ${notebooks}, kernel spec ${spec}`);
   const child = spawn(exe, [...args, ...extraArgs], {
     cwd: notebooks,
     env: withProjectJupyterPath(),

@@ -1,4 +1,4 @@
-// The notebook runner, kernel registration and `npm start` against a real tslab kernel.
+// The notebook runner and kernel registration against a real tslab kernel (npm start: start.test.ts).
 import * as assert from "assert";
 import { execFile, spawn } from "child_process";
 import * as fs from "fs";
@@ -259,21 +259,5 @@ describe("notebook discovery", () => {
     assert.deepStrictEqual(findNotebooks([dir]).map((p) => path.relative(dir, p)), ["a.ipynb", "b.ipynb", path.join("sub", "c.ipynb")]);
     assert.deepStrictEqual(findNotebooks([path.join(dir, "notes.txt")]), [path.join(dir, "notes.txt")]);
     fs.rmSync(dir, { recursive: true });
-  });
-});
-
-describe("npm start", () => {
-  it("without Jupyter on PATH prints how to install one and exits non-zero", async () => {
-    // A PATH with node and nothing else.
-    const bin = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-path-"));
-    fs.symlinkSync(process.execPath, path.join(bin, "node"));
-    const r = await runTs("src/jupyter/start.ts", [], { env: { ...process.env, PATH: bin } });
-    fs.rmSync(bin, { recursive: true });
-    assert.strictEqual(r.code, 1);
-    assert.match(r.stderr, /no Jupyter found/);
-    for (const how of ["pip install jupyterlab", "conda install -c conda-forge jupyterlab", "sudo apt-get install jupyter-notebook"]) {
-      assert.ok(r.stderr.includes(how), `mentions ${how}`);
-    }
-    assert.strictEqual(r.stdout, "");
   });
 });
