@@ -1,58 +1,117 @@
 // The library's classes are the answer key: a class a learner writes in a chapter notebook runs
 // beside the library's class of the same name on the same inputs, and every array they produce
-// (forward outputs, gradients) must be identical, bit for bit.
+// (forward outputs, gradients) and every number their methods return must be identical, bit for bit.
 import * as np from "../np";
 import { NDArray, formatShape } from "../np/core";
 import { get_state, seed, set_state } from "../np/random";
 import * as activations from "../network/activations";
 import * as layers from "../network/layers";
+import * as losses from "../network/losses";
 import { display } from "../notebook/display";
 
-/** A book class as a learner writes it: constructed with the book's arguments, then forward and maybe backward. */
-type BookClass = new (...args: never[]) => object;
+/** A book class as a learner writes it: constructed with the book's arguments, then forward and maybe backward (abstract: refused at run time, with the reason). */
+type BookClass = abstract new (...args: never[]) => object;
 
 type Library = Record<string, new (...args: unknown[]) => object>;
-const LIBRARY: Library = { ...(activations as unknown as Library), ...(layers as unknown as Library) };
+const LIBRARY: Library = {
+  ...(activations as unknown as Library), ...(layers as unknown as Library), ...(losses as unknown as Library),
+};
+
+/** The shape every compared class has, in the loose form a trial calls it. */
+type Methods = Record<string, (...args: unknown[]) => unknown>;
+
+/** One value a trial produced: an array the object keeps, or a method's return value. */
+interface Result {
+  name: string;
+  /** Which targets the trial used, for the losses: "sparse" or "one-hot". */
+  targets?: string;
+  value: unknown;
+}
 
 /**
  * Inputs an activation or a layer meets in the book: a layer's float32 outputs with negatives,
- * zeros, positives and large values (softmax must not overflow), and gradients to pass back.
+ * zeros, positives and large values (softmax must not overflow), and gradients to pass back,
+ * shaped like the object's output (`outputs` columns).
  */
-function trialInputs(columns: number): { inputs: NDArray; dvalues: NDArray } {
+function trialInputs(columns: number, outputs = columns): { inputs: NDArray; dvalues: NDArray } {
   seed(4);
   const inputs = np.multiply(np.random.randn(6, columns), 3).astype("float32");
   inputs.set([0, 0], 0);
   inputs.set([1, 0], 90);
-  const dvalues = np.random.randn(6, columns).astype("float32");
+  const dvalues = np.random.randn(6, outputs).astype("float32");
   return { inputs, dvalues };
 }
 
-/** The arrays one object holds after a trial: output, dinputs, dweights, ... */
-function arraysOf(object: object): Map<string, NDArray> {
-  const found = new Map<string, NDArray>();
-  for (const [key, value] of Object.entries(object)) if (value instanceof NDArray) found.set(key, value);
-  return found;
+/**
+ * What a loss meets: float32 probabilities, one row confident and right (1 at the true class:
+ * clipped from above) and one with 0 at the true class (clipped from below), and the labels
+ * in both of the book's forms. Made afresh for every call, in case a method changes its inputs.
+ */
+function lossInputs(): { y_pred: NDArray; targets: [string, NDArray][] } {
+  const y_pred = np.array([
+    [0.7, 0.1, 0.2], [0.1, 0.5, 0.4], [0.02, 0.9, 0.08], [1, 0, 0], [0, 0.3, 0.7], [0.25, 0.25, 0.5],
+  ], "float32");
+  const sparse = np.array([0, 1, 1, 0, 0, 2], "uint8");
+  return { y_pred, targets: [["sparse", sparse], ["one-hot", np.eye(3).get(sparse)]] };
 }
 
-/** Runs forward (and backward, if the learner's class has it) on a fresh object of each class. */
-function trial(Class: BookClass, args: unknown[], columns: number, hasBackward: boolean): Map<string, NDArray> {
-  const { inputs, dvalues } = trialInputs(columns);
-  seed(0);  // a layer draws its weights in the constructor: the same draws for both classes
-  const object = new (Class as new (...a: unknown[]) => { forward(x: NDArray): void; backward?(d: NDArray): void })(...args);
+/** The arrays one object holds after a trial: output, dinputs, dweights, ... */
+function arraysOf(object: object): Result[] {
+  return Object.entries(object).filter(([, value]) => value instanceof NDArray).map(([name, value]) => ({ name, value }));
+}
+
+/** How a trial calls a class: as an activation or a layer, as a loss, or as softmax and loss combined. */
+type Kind = "layer" | "loss" | "combined";
+
+function kindOf(Library: Library[string]): Kind {
+  if (Library === losses.Activation_Softmax_Loss_CategoricalCrossentropy) return "combined";
+  return Library.prototype instanceof losses.Loss ? "loss" : "layer";
+}
+
+/** Runs one class through the methods the learner's class has, on a fresh object per trial. */
+function trial(Class: BookClass, args: unknown[], kind: Kind, has: (method: string) => boolean): Result[] {
+  const make = () => {
+    seed(0);  // a layer draws its weights in the constructor: the same draws for both classes
+    return new (Class as unknown as new (...a: unknown[]) => Methods)(...args);
+  };
+  if (kind !== "layer") {
+    // A loss: forward(y_pred, y_true) returns one loss per sample, calculate(y_pred, y_true) their
+    // mean, backward(dvalues, y_true) sets dinputs. Softmax and loss combined: forward(inputs,
+    // y_true) keeps the softmax in output and returns the mean loss; backward as a loss's.
+    return lossInputs().targets.flatMap(([targets, y_true]) => {
+      const object = make();
+      const inputs = kind === "loss" ? lossInputs().y_pred : trialInputs(3).inputs;
+      const results: Result[] = [{ name: "forward's result", value: object.forward(inputs, y_true) }];
+      if (has("calculate")) results.push({ name: "calculate's result", value: object.calculate(lossInputs().y_pred, y_true) });
+      if (has("backward")) object.backward(lossInputs().y_pred, y_true);
+      return [...results, ...arraysOf(object)].map((result) => ({ ...result, targets }));
+    });
+  }
+  // Activations and layers: forward(inputs), then backward(dvalues).
+  const dense = Class.name === "Layer_Dense";
+  const { inputs, dvalues } = dense ? trialInputs(Number(args[0]), Number(args[1])) : trialInputs(3);
+  const object = make();
   object.forward(inputs);
-  if (hasBackward) object.backward?.(dvalues);
+  if (has("backward")) object.backward(dvalues);
   return arraysOf(object);
 }
 
-function identical(a: NDArray, b: NDArray): boolean {
-  return a.dtype === b.dtype && formatShape(a.shape) === formatShape(b.shape) && np.array_equal(a, b, { equal_nan: true });
+function identical(a: unknown, b: unknown): boolean {
+  if (typeof a === "number" && typeof b === "number") return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
+  return a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && formatShape(a.shape) === formatShape(b.shape) &&
+    np.array_equal(a, b, { equal_nan: true });
+}
+
+function describe(value: unknown): string {
+  return value instanceof NDArray ? `${value.dtype} ${formatShape(value.shape, ", ")}\n${value}` : String(value);
 }
 
 /**
  * Compares a class written in the notebook with the library's class of the same name:
  * `check_against_library(Activation_ReLU)`, `check_against_library(Layer_Dense, 2, 3)` (the
- * constructor's arguments follow the class). Prints which arrays are identical, or the first
- * that differs.
+ * constructor's arguments follow the class), `check_against_library(Loss_CategoricalCrossentropy)`.
+ * Runs every method the notebook's class has (forward, calculate, backward) and prints which
+ * arrays and returned numbers are identical, or the first that differs.
  */
 export function check_against_library(Class: BookClass, ...args: unknown[]): void {
   // The trials draw random numbers; the notebook's own stream must go on as if they had not.
@@ -65,27 +124,33 @@ export function check_against_library(Class: BookClass, ...args: unknown[]): voi
 }
 
 function compare(Class: BookClass, args: unknown[]): void {
+  if (Class.name === "Loss") throw new Error("Loss is a base class: compare a class that extends it, such as Loss_CategoricalCrossentropy");
   const Library = LIBRARY[Class.name];
   if (Library === undefined) throw new Error(`nnfs-ts has no class named ${Class.name} to compare with`);
-  const hasBackward = typeof (Class.prototype as { backward?: unknown }).backward === "function";
-  const columns = Class.name === "Layer_Dense" ? Number(args[0]) : 3;
-  const mine = trial(Class, args, columns, hasBackward);
-  const key = trial(Library as BookClass, args, columns, hasBackward);
+  const has = (method: string) => typeof (Class.prototype as Record<string, unknown>)[method] === "function";
+  const kind = kindOf(Library);
+  const mine = trial(Class, args, kind, has);
+  const key = trial(Library as BookClass, args, kind, has);
   const compared: string[] = [];
-  for (const [name, expected] of key) {
-    const got = mine.get(name);
-    if (got === undefined) continue;  // the library keeps more than a chapter's class may
-    if (!identical(got, expected)) {
-      report(`${Class.name}: ${name} differs from nnfs-ts's ${Class.name}: got ${got.dtype} ${formatShape(got.shape, ", ")}\n${got}\nexpected ${expected.dtype} ${formatShape(expected.shape, ", ")}\n${expected}`);
+  const targets = new Set<string>();
+  for (const expected of key) {
+    const got = mine.find((result) => result.name === expected.name && result.targets === expected.targets);
+    // The library keeps arrays a chapter's class may not (inputs, say); a returned value must be there.
+    if (got === undefined) continue;
+    const label = expected.targets === undefined ? expected.name : `${expected.name} (${expected.targets} y_true)`;
+    if (!identical(got.value, expected.value)) {
+      report(`${Class.name}: ${label} differs from nnfs-ts's ${Class.name}: got ${describe(got.value)}\nexpected ${describe(expected.value)}`);
       return;
     }
-    compared.push(name);
+    if (!compared.includes(expected.name)) compared.push(expected.name);
+    if (expected.targets !== undefined) targets.add(expected.targets);
   }
-  if (!compared.includes("output")) {
+  if (!compared.includes(kind === "loss" ? "forward's result" : "output")) {
     report(`${Class.name}: forward did not set this.output, so there was nothing to compare`);
     return;
   }
-  report(`${Class.name}: ${compared.join(", ")} identical to nnfs-ts's ${Class.name}`);
+  const forms = targets.size > 0 ? `, with ${[...targets].join(" and ")} y_true` : "";
+  report(`${Class.name}: ${compared.join(", ")} identical to nnfs-ts's ${Class.name}${forms}`);
 }
 
 function report(text: string): void {

@@ -31,8 +31,8 @@ export const relu = new Exercise<ActivationClass>({
     return compareArrays("output", got, key.output);
   },
   hint: "ReLU is max(0, x) for every element. np.maximum takes two arrays (or a number and an array) and compares them elementwise.",
-  solution: `class Activation_ReLU {
-  output!: NDArray;
+  solution: `class My_ReLU {
+  output: NDArray;
   forward(inputs: NDArray): void {
     this.output = np.maximum(0, inputs);
   }
@@ -60,8 +60,8 @@ export const softmax = new Exercise<ActivationClass>({
     return wrong;
   },
   hint: "Per row: exp of (each value minus the row's max), divided by the row's sum of those exps. Use { axis: 1, keepdims: true } so the row values broadcast back over the columns.",
-  solution: `class Activation_Softmax {
-  output!: NDArray;
+  solution: `class My_Softmax {
+  output: NDArray;
   forward(inputs: NDArray): void {
     const exp_values = np.exp(np.subtract(inputs, np.max(inputs, { axis: 1, keepdims: true })));
     this.output = np.divide(exp_values, np.sum(exp_values, { axis: 1, keepdims: true }));

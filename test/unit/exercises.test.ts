@@ -8,10 +8,10 @@ import { check_against_library, exercises, TODO } from "../../src/exercises";
 import { captured } from "../helpers/stdout";
 import { Exercise, Verdict } from "../../src/exercises/exercise";
 
-/** Runs a solution's TypeScript as a notebook cell would and returns the class it declares. */
+/** Runs a solution's TypeScript as a notebook cell would and returns the class or function it declares. */
 function declared(source: string): unknown {
-  const name = /class (\w+)/.exec(source)?.[1];
-  assert.ok(name, "a solution declares a class");
+  const name = /(?:class|function) (\w+)/.exec(source)?.[1];
+  assert.ok(name, "a solution declares a class or a function");
   const js = ts.transpileModule(`${source}\nreturn ${name};`, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
   return new Function("np", js)(np);
 }
@@ -26,9 +26,17 @@ const activation = (f: (inputs: NDArray) => NDArray) => class {
 };
 
 const stub = class {
+  weights: NDArray = TODO;
+  biases: NDArray = TODO;
   output: NDArray = TODO;
   forward(): void { this.output = TODO; }
 };
+
+/** An untouched stub of an exercise whose answer is a function (chapter 2): it returns TODO. */
+const function_stub = () => TODO;
+
+/** The untouched stub of the same kind as the exercise's solution. */
+const stubFor = (q: Exercise<unknown>) => (/^\s*function\b/.test(q.solution_source) ? function_stub : stub);
 
 function expectIncorrect(verdict: Verdict, pattern: RegExp): void {
   assert.equal(verdict.outcome, "incorrect", verdict.message);
@@ -44,10 +52,120 @@ describe("exercises", () => {
       assert.equal(verdict.outcome, "correct", verdict.message);
     });
     it(`${name}: an untouched stub is not attempted yet`, () => {
-      assert.equal(q.verdict(stub).outcome, "not attempted");
+      assert.equal(q.verdict(stubFor(q)).outcome, "not attempted");
       assert.equal(q.verdict(TODO).outcome, "not attempted");
     });
   }
+
+  describe("chapter 2", () => {
+    type Neuron = (inputs: number[], weights: number[], bias: number) => number;
+    const weighted_sum = (inputs: number[], weights: number[]) => inputs.reduce((s, x, i) => s + x * weights[i], 0);
+    const neuron = (f: Neuron) => exercises.ch02.neuron.verdict(f);
+
+    it("a neuron without its bias is told so", () => {
+      expectIncorrect(neuron((inputs, weights) => weighted_sum(inputs, weights)), /weighted sum without the bias/);
+    });
+    it("a neuron that adds the bias inside the loop is told it was added once per input", () => {
+      const inside: Neuron = (inputs, weights, bias) => inputs.reduce((s, x, i) => s + x * weights[i] + bias, 0);
+      expectIncorrect(neuron(inside), /bias was added 3 times, once per input/);
+    });
+    it("a neuron written out for three inputs fails on four", () => {
+      const three: Neuron = (inputs, weights, bias) => inputs[0] * weights[0] + inputs[1] * weights[1] + inputs[2] * weights[2] + bias;
+      expectIncorrect(neuron(three), /\[1, 2, 3, 2.5\][\s\S]*only the first three inputs/);
+    });
+    it("a neuron that forgets to return", () => {
+      expectIncorrect(neuron((() => undefined) as unknown as Neuron), /returned undefined/);
+    });
+
+    type Layer = (inputs: NDArray, weights: NDArray, biases: NDArray) => NDArray;
+    const layer = (f: Layer) => exercises.ch02.layer_batch.verdict(f);
+
+    it("a batch without the transpose gets NumPy's shape error and the fix", () => {
+      const v = layer((inputs, weights, biases) => np.add(np.dot(inputs, weights), biases));
+      expectIncorrect(v, /shapes \(3,4\) and \(3,4\) not aligned[\s\S]*np\.dot\(inputs, weights\.T\)/);
+    });
+    it("a batch through the single-sample form np.dot(weights, inputs) is told the same", () => {
+      expectIncorrect(layer((inputs, weights, biases) => np.add(np.dot(weights, inputs), biases)), /not aligned[\s\S]*transposed/);
+    });
+    it("np.dot(weights, inputs.T) is told its rows are neurons", () => {
+      expectIncorrect(layer((inputs, weights, biases) => np.add(np.dot(weights, inputs.T), biases)), /rows are neurons/);
+    });
+    it("a transposed result is told so, and on a non-square batch names both shapes", () => {
+      expectIncorrect(layer((inputs, weights, biases) => np.add(np.dot(inputs, weights.T), biases).T), /right numbers transposed/);
+      let calls = 0;
+      const second = (inputs: NDArray, weights: NDArray, biases: NDArray) => {
+        const right = np.add(np.dot(inputs, weights.T), biases);
+        return calls++ === 0 ? right : right.T;
+      };
+      expectIncorrect(layer(second), /output has shape \(4, 2\): one row per neuron[\s\S]*shape \(2, 4\)/);
+    });
+    it("a batch without the biases is told so", () => {
+      expectIncorrect(layer((inputs, weights) => np.dot(inputs, weights.T)), /without the biases/);
+    });
+  });
+
+  describe("chapter 3", () => {
+    type Init = (n_inputs: number, n_neurons: number) => [NDArray, NDArray];
+    type Forward = (inputs: NDArray, weights: NDArray, biases: NDArray) => NDArray;
+    const book_init: Init = (n_inputs, n_neurons) => [np.multiply(0.01, np.random.randn(n_inputs, n_neurons)), np.zeros([1, n_neurons])];
+    const book_forward: Forward = (inputs, weights, biases) => np.add(np.dot(inputs, weights), biases);
+    /** A learner's Layer_Dense: `init` gives weights and biases, `forward` the output. */
+    const dense = (init: Init, forward: Forward = book_forward) => class {
+      weights: NDArray;
+      biases: NDArray;
+      output!: NDArray;
+      constructor(n_inputs: number, n_neurons: number) { [this.weights, this.biases] = init(n_inputs, n_neurons); }
+      forward(inputs: NDArray): void { this.output = forward(inputs, this.weights, this.biases); }
+    };
+    const init = (f: Init) => exercises.ch03.dense_init.verdict(dense(f));
+    const forward = (f: Forward) => exercises.ch03.dense_forward.verdict(dense(book_init, f));
+
+    it("weights shaped (n_neurons, n_inputs) are told the book's shape", () => {
+      expectIncorrect(init((n_inputs, n_neurons) => [np.multiply(0.01, np.random.randn(n_neurons, n_inputs)), np.zeros([1, n_neurons])]),
+        /weights has shape \(5, 4\); expected \(4, 5\)[\s\S]*randn\(n_inputs, n_neurons\)/);
+    });
+    it("weights not scaled by 0.01 are told they are 100 times the book's", () => {
+      expectIncorrect(init((n_inputs, n_neurons) => [np.random.randn(n_inputs, n_neurons), np.zeros([1, n_neurons])]), /100 times the book's: multiply them by 0\.01/);
+    });
+    it("weights scaled by 0.1 are told the factor", () => {
+      expectIncorrect(init((n_inputs, n_neurons) => [np.multiply(0.1, np.random.randn(n_inputs, n_neurons)), np.zeros([1, n_neurons])]), /times 0\.1; the book scales them by 0\.01/);
+    });
+    it("weights from np.random.rand are told to use randn", () => {
+      expectIncorrect(init((n_inputs, n_neurons) => [np.multiply(0.01, np.random.rand(n_inputs, n_neurons)), np.zeros([1, n_neurons])]), /np\.random\.rand, uniform/);
+    });
+    it("biases as a flat array are told the row shape", () => {
+      expectIncorrect(init((n_inputs, n_neurons) => [np.multiply(0.01, np.random.randn(n_inputs, n_neurons)), np.zeros([n_neurons])]),
+        /biases has shape \(5,\); expected \(1, 5\)/);
+    });
+    it("biases that do not start at zero are told so", () => {
+      expectIncorrect(init((n_inputs, n_neurons) => [np.multiply(0.01, np.random.randn(n_inputs, n_neurons)), np.ones([1, n_neurons])]), /starts every bias at 0/);
+    });
+    it("the constructor's check leaves the notebook's random stream where it was", () => {
+      np.random.seed(7);
+      const before = np.random.get_state();
+      exercises.ch03.dense_init.verdict(dense(book_init));
+      exercises.ch03.dense_forward.verdict(dense(book_init));
+      const expected = np.random.rand(3);
+      np.random.set_state(before);
+      assert.ok(np.array_equal(np.random.rand(3), expected));
+    });
+
+    it("forward that adds the biases before the dot is told so", () => {
+      expectIncorrect(forward((inputs, weights, biases) => np.dot(np.add(inputs, biases), weights)), /biases to the inputs before the dot product/);
+    });
+    it("forward with np.dot(weights, inputs) is told the order", () => {
+      expectIncorrect(forward((inputs, weights, biases) => np.add(np.dot(weights, inputs), biases)), /wrong order[\s\S]*np\.dot\(inputs, this\.weights\)/);
+    });
+    it("forward that transposes the weights as in chapter 2 is told they are stored transposed", () => {
+      expectIncorrect(forward((inputs, weights, biases) => np.add(np.dot(inputs, weights.T), biases)), /already transposed/);
+    });
+    it("forward without the biases is told so", () => {
+      expectIncorrect(forward((inputs, weights) => np.dot(inputs, weights)), /without the biases/);
+    });
+    it("forward that does not store output", () => {
+      expectIncorrect(forward(() => undefined as unknown as NDArray), /output is undefined/);
+    });
+  });
 
   describe("chapter 4", () => {
     it("ReLU with the comparison the wrong way round is told so", () => {
@@ -120,6 +238,352 @@ describe("exercises", () => {
     it("names a class the library does not have", () => {
       class Layer_Mine { forward(): void {} }
       assert.throws(() => check_against_library(Layer_Mine), /nnfs-ts has no class named Layer_Mine/);
+    });
+  });
+
+  describe("chapter 5", () => {
+    type Forward = (y_pred: NDArray, y_true: NDArray) => NDArray;
+    const loss = (f: Forward) => exercises.ch05.cross_entropy.verdict(class { forward(y_pred: NDArray, y_true: NDArray) { return f(y_pred, y_true); } });
+    const picked = (y_pred: NDArray, y_true: NDArray) => y_pred.get(np.arange(y_pred.shape[0]), y_true);
+
+    it("cross-entropy without clipping is told the loss is infinite and to clip", () => {
+      expectIncorrect(loss((p, y) => np.negative(np.log(picked(p, y)))), /sample 3 is Infinity[\s\S]*np\.clip/);
+    });
+    it("cross-entropy clipped only from below is told to clip the top too", () => {
+      expectIncorrect(loss((p, y) => np.negative(np.log(picked(np.maximum(p, 1e-7), y)))), /clip the top too/);
+    });
+    it("cross-entropy without the minus sign is told losses are negative", () => {
+      expectIncorrect(loss((p, y) => np.log(picked(np.clip(p, 1e-7, 1 - 1e-7), y))), /below 0[\s\S]*-log\(confidence\)/);
+    });
+    it("cross-entropy that returns the mean is told forward gives one loss per sample", () => {
+      const mean = ((p: NDArray, y: NDArray) => np.mean(np.negative(np.log(picked(np.clip(p, 1e-7, 1 - 1e-7), y))))) as unknown as Forward;
+      expectIncorrect(loss(mean), /one loss per sample, an array of 5/);
+    });
+    it("a stub with one blank filled and one left is not attempted yet, even when np throws on the blank", () => {
+      const half = class {
+        forward(y_pred: NDArray): NDArray {
+          const y_pred_clipped = np.clip(y_pred, 1e-7, 1 - 1e-7);
+          const correct_confidences: NDArray = TODO;  // np.log throws on the blank
+          return np.negative(np.log(correct_confidences));
+        }
+      };
+      assert.equal(exercises.ch05.cross_entropy.verdict(half).outcome, "not attempted");
+    });
+
+    const accuracy = exercises.ch05.accuracy;
+    it("accuracy that compares one-hot targets without argmax is told to take it", () => {
+      const no_argmax = (outputs: NDArray, targets: NDArray) => np.mean(np.equal(np.argmax(outputs, { axis: 1 }), targets));
+      expectIncorrect(accuracy.verdict(no_argmax), /with one-hot targets accuracy gave 0\.333[\s\S]*np\.argmax\(class_targets, \{ axis: 1 \}\)/);
+    });
+    it("accuracy that counts instead of averaging is told so", () => {
+      const count = (outputs: NDArray, targets: NDArray) => np.sum(np.equal(np.argmax(outputs, { axis: 1 }), targets));
+      expectIncorrect(accuracy.verdict(count), /how many predictions are right[\s\S]*np\.mean/);
+    });
+    it("accuracy that returns the comparison is told to return one number", () => {
+      const comparison = ((outputs: NDArray, targets: NDArray) => np.equal(np.argmax(outputs, { axis: 1 }), targets)) as unknown as (o: NDArray, t: NDArray) => number;
+      expectIncorrect(accuracy.verdict(comparison), /array of shape \(3\)[\s\S]*one number/);
+    });
+  });
+
+  describe("chapter 7", () => {
+    type Curve = (x: number) => number;
+    const derivative = (f: (g: Curve, x: number) => number) => exercises.ch07.derivative.verdict(f);
+    const d = 0.0001;
+
+    it("the book's two points, written inline, pass", () => {
+      assert.equal(derivative((f, x) => (f(x + d) - f(x)) / d).outcome, "correct");
+    });
+    it("the difference the other way round is told its sign is flipped", () => {
+      expectIncorrect(derivative((f, x) => (f(x) - f(x + d)) / d), /derivative_at\(\(x\) => 2 \* x \*\* 2, 1\) is -4\.0002[\s\S]*sign is flipped/);
+    });
+    it("the backward difference is told the book steps forward", () => {
+      expectIncorrect(derivative((f, x) => (f(x) - f(x - d)) / d), /is 3\.9998[\s\S]*backward difference[\s\S]*steps forward/);
+    });
+    it("dividing by the wrong delta is told which factor it is off by", () => {
+      expectIncorrect(derivative((f, x) => (f(x + d) - f(x)) / 0.001), /book's slope divided by 10: divide the change in y by the same p2_delta/);
+      expectIncorrect(derivative((f, x) => (f(x + d) - f(x)) / (2 * d)), /divided by 2/);
+    });
+    it("forgetting to divide is told to divide by the change in x", () => {
+      expectIncorrect(derivative((f, x) => f(x + d) - f(x)), /change in y alone/);
+    });
+    it("another step size is told to use p2_delta", () => {
+      expectIncorrect(derivative((f, x) => (f(x + 1e-6) - f(x)) / 1e-6), /close, but not the book's number/);
+    });
+
+    type Tangent = (f: Curve, x: number) => { slope: number; b: number };
+    const tangent = (f: Tangent) => exercises.ch07.tangent.verdict(f);
+    const slope = (f: Curve, x: number) => (f(x + d) - f(x)) / d;
+
+    it("the book's intercept, taken at the second point, passes", () => {
+      assert.equal(tangent((f, x) => ({ slope: slope(f, x), b: f(x + d) - slope(f, x) * (x + d) })).outcome, "correct");
+    });
+    it("an intercept computed as y + slope·x is told b = y - slope·x", () => {
+      expectIncorrect(tangent((f, x) => ({ slope: slope(f, x), b: f(x) + slope(f, x) * x })),
+        /tangent_line\(\(x\) => 2 \* x \*\* 2, 1\)\.b is 6\.0002; expected -2\.0002[\s\S]*y \+ slope·x[\s\S]*b = y - slope·x/);
+    });
+    it("an intercept with its sign flipped, or f(x) itself, is told so", () => {
+      expectIncorrect(tangent((f, x) => ({ slope: slope(f, x), b: slope(f, x) * x - f(x) })), /sign flipped/);
+      expectIncorrect(tangent((f, x) => ({ slope: slope(f, x), b: f(x) })), /f\(x\) itself/);
+    });
+    it("a wrong slope gets the derivative's message", () => {
+      expectIncorrect(tangent((f, x) => ({ slope: -slope(f, x), b: 0 })), /\.slope is -4\.0002[\s\S]*sign is flipped/);
+    });
+    it("a stub with the intercept still blank is not attempted yet", () => {
+      function tangent_line(f: Curve, x: number) {
+        const s = (f(x + 0.0001) - f(x)) / 0.0001;
+        return { slope: s, b: TODO };
+      }
+      assert.equal(exercises.ch07.tangent.verdict(tangent_line).outcome, "not attempted");
+    });
+  });
+
+  describe("chapter 8", () => {
+    const gradient = (f: (x: number, y: number) => number[]) => exercises.ch08.partials.verdict(f);
+
+    it("a careful numerical gradient passes too", () => {
+      const f = (x: number, y: number) => x ** 2 * y + 3 * y;
+      const h = 1e-6;
+      assert.equal(gradient((x, y) => [(f(x + h, y) - f(x, y)) / h, (f(x, y + h) - f(x, y)) / h]).outcome, "correct");
+    });
+    it("swapped partials are told so", () => {
+      expectIncorrect(gradient((x, y) => [x ** 2 + 3, 2 * x * y]), /gradient_of_f\(2, 1\) is \[7, 4\]; expected \[4, 7\]: the two partials are swapped/);
+    });
+    it("y differentiated away in ∂f/∂x is told y is a constant factor", () => {
+      expectIncorrect(gradient((x) => [2 * x, x ** 2 + 3]), /∂f\/∂x, is 4; expected 4|constant factor stays in front/);
+    });
+    it("3y kept in ∂f/∂x, or dropped from ∂f/∂y, is told so", () => {
+      expectIncorrect(gradient((x, y) => [2 * x * y + 3 * y, x ** 2 + 3]), /3y has no x in it/);
+      expectIncorrect(gradient((x, y) => [2 * x * y, x ** 2]), /\[1\], ∂f\/∂y, is 4; expected 7[\s\S]*its partial derivative with respect to y is 3/);
+    });
+    it("one number instead of the list is told to return both", () => {
+      expectIncorrect(gradient(((x: number, y: number) => 2 * x * y) as unknown as (x: number, y: number) => number[]), /one number \(4\)[\s\S]*\[df_dx, df_dy\]/);
+    });
+
+    type Gradients = (x: number[], w: number[], b: number, dvalue: number) => { dw: number[]; dx: number[]; db: number };
+    const neuron = (f: Gradients) => exercises.ch08.chain_rule.verdict(f);
+    const z = (x: number[], w: number[], b: number) => x.reduce((s, xi, i) => s + xi * w[i], b);
+
+    it("a ReLU derivative left out is told ReLU is flat for z <= 0", () => {
+      expectIncorrect(neuron((x, w, b, dvalue) => ({ dw: x.map((xi) => xi * dvalue), dx: w.map((wi) => wi * dvalue), db: dvalue })),
+        /\.dw\[0\] is 0\.5; expected 0[\s\S]*z = w·x \+ b is -4[\s\S]*derivative there is 0/);
+    });
+    it("the bias multiplied by x is told ∂z/∂b = 1", () => {
+      const by_x: Gradients = (x, w, b, dvalue) => {
+        const drelu = z(x, w, b) > 0 ? dvalue : 0;
+        return { dw: x.map((xi) => xi * drelu), dx: w.map((wi) => wi * drelu), db: x.reduce((s, xi) => s + xi, 0) * drelu };
+      };
+      expectIncorrect(neuron(by_x), /\.db is 2; expected 1[\s\S]*∂z\/∂b = 1/);
+      const each_x: Gradients = (x, w, b, dvalue) => ({ ...by_x(x, w, b, dvalue), db: x[0] * (z(x, w, b) > 0 ? dvalue : 0) });
+      expectIncorrect(neuron(each_x), /\.db is 4; expected 2[\s\S]*not multiplied by an input/);
+    });
+    it("dw and dx swapped are told which is which", () => {
+      expectIncorrect(neuron((x, w, b, dvalue) => {
+        const drelu = z(x, w, b) > 0 ? dvalue : 0;
+        return { dw: w.map((wi) => wi * drelu), dx: x.map((xi) => xi * drelu), db: drelu };
+      }), /dw and dx are swapped/);
+    });
+    it("a missing dvalue is told to multiply it in", () => {
+      expectIncorrect(neuron((x, w, b) => {
+        const drelu = z(x, w, b) > 0 ? 1 : 0;
+        return { dw: x.map((xi) => xi * drelu), dx: w.map((wi) => wi * drelu), db: drelu };
+      }), /dvalue = 2, is missing/);
+    });
+    it("a stub with only the ReLU derivative filled in is not attempted yet", () => {
+      function neuron_gradients(x: number[], w: number[], b: number, dvalue: number) {
+        const drelu_dz = dvalue * (z(x, w, b) > 0 ? 1 : 0);
+        return { dw: x.map(() => TODO), dx: w.map((wi) => wi * drelu_dz), db: TODO };
+      }
+      assert.equal(exercises.ch08.chain_rule.verdict(neuron_gradients).outcome, "not attempted");
+    });
+  });
+
+  describe("chapter 9", () => {
+    type Gradients = (layer: { inputs: NDArray; weights: NDArray }, dvalues: NDArray) => { dweights: NDArray; dbiases: NDArray; dinputs: NDArray };
+    const right: Gradients = (layer, dvalues) => ({
+      dweights: np.dot(layer.inputs.T, dvalues),
+      dbiases: np.sum(dvalues, { axis: 0, keepdims: true }),
+      dinputs: np.dot(dvalues, layer.weights.T),
+    });
+    /** A dense layer whose backward sets what `f` gives. */
+    const dense = (f: Gradients) => exercises.ch09.dense_backward.verdict(class {
+      weights: NDArray; biases: NDArray; inputs!: NDArray; output!: NDArray; dweights!: NDArray; dbiases!: NDArray; dinputs!: NDArray;
+      constructor(n_inputs: number, n_neurons: number) {
+        this.weights = np.multiply(0.01, np.random.randn(n_inputs, n_neurons));
+        this.biases = np.zeros([1, n_neurons]);
+      }
+      forward(inputs: NDArray): void { this.inputs = inputs; this.output = np.add(np.dot(inputs, this.weights), this.biases); }
+      backward(dvalues: NDArray): void { Object.assign(this, f(this, dvalues)); }
+    });
+
+    it("the layer written as the solution passes (and the check leaves the random stream alone)", () => {
+      np.random.seed(3);
+      const expected = np.random.rand(2);
+      np.random.seed(3);
+      assert.equal(dense(right).outcome, "correct");
+      assert.ok(np.array_equal(np.random.rand(2), expected));
+    });
+    it("dbiases summed over axis 1 is told to sum over the samples, axis 0", () => {
+      expectIncorrect(dense((l, d) => ({ ...right(l, d), dbiases: np.sum(d, { axis: 1, keepdims: true }) })), /axis 1[\s\S]*shape \(3, 1\)[\s\S]*axis: 0/);
+    });
+    it("dbiases without keepdims is told to keep the axis", () => {
+      expectIncorrect(dense((l, d) => ({ ...right(l, d), dbiases: np.sum(d, { axis: 0 }) })), /shape \(3,\); expected \(1, 3\)[\s\S]*keepdims: true/);
+    });
+    it("dweights as dvalues · inputs.T gets the shapes that fit", () => {
+      expectIncorrect(dense((l, d) => ({ ...right(l, d), dweights: np.dot(d, l.inputs.T) })), /not aligned[\s\S]*inputs is \(3, 4\), weights \(4, 3\), dvalues \(3, 3\)[\s\S]*inputs\.T \(4, 3\) · dvalues \(3, 3\)/);
+    });
+    it("dweights transposed (dvalues.T · inputs) is told it needs weights' shape", () => {
+      expectIncorrect(dense((l, d) => ({ ...right(l, d), dweights: np.dot(d.T, l.inputs) })), /dweights has shape \(3, 4\); expected \(4, 3\)[\s\S]*weights' shape/);
+    });
+    it("dinputs through weights without .T gets the shapes that fit", () => {
+      expectIncorrect(dense((l, d) => ({ ...right(l, d), dinputs: np.dot(d, l.weights) })), /not aligned[\s\S]*dvalues \(3, 3\) · weights\.T \(3, 4\)/);
+    });
+
+    type Backward = (dvalues: NDArray, labels: NDArray) => NDArray;
+    const book: Backward = (dvalues, labels) => {
+      const rows = np.arange(dvalues.shape[0]);
+      const dinputs = dvalues.copy();
+      dinputs.set([rows, labels], np.subtract(dinputs.get(rows, labels), 1));
+      return np.divide(dinputs, dvalues.shape[0]);
+    };
+    /** A combined class whose backward sets dinputs to `f`'s result, given sparse labels (one-hot converted unless told not to). */
+    const combined = (f: Backward, { argmax = true } = {}) => exercises.ch09.softmax_loss_backward.verdict(class {
+      dinputs!: NDArray;
+      backward(dvalues: NDArray, y_true: NDArray): void {
+        this.dinputs = f(dvalues, argmax && y_true.ndim === 2 ? np.argmax(y_true, { axis: 1 }) : y_true);
+      }
+    });
+
+    it("the book's combined backward passes", () => {
+      assert.equal(combined(book).outcome, "correct");
+    });
+    it("forgetting to divide by the number of samples is told dinputs is N times too large", () => {
+      expectIncorrect(combined((d, y) => np.multiply(book(d, y), d.shape[0])), /dinputs is 4 times too large: divide by samples/);
+    });
+    it("forgetting to subtract 1 at the true class is told so", () => {
+      expectIncorrect(combined((d) => np.divide(d, d.shape[0])), /subtract 1 at each sample's true class/);
+    });
+    it("subtracting 1 everywhere is told to do it only at the true class", () => {
+      expectIncorrect(combined((d) => np.divide(np.subtract(d, 1), d.shape[0])), /only at each sample's true class/);
+    });
+    it("working on dvalues itself instead of a copy is told to copy", () => {
+      const in_place: Backward = (dvalues, labels) => {
+        const rows = np.arange(dvalues.shape[0]);
+        dvalues.set([rows, labels], np.subtract(dvalues.get(rows, labels), 1));
+        return np.divide(dvalues, dvalues.shape[0]);
+      };
+      expectIncorrect(combined(in_place), /changed dvalues[\s\S]*dvalues\.copy\(\)/);
+    });
+    it("one-hot targets used as indices are told to take argmax first", () => {
+      expectIncorrect(combined(book, { argmax: false }), /not for one-hot y_true[\s\S]*np\.argmax\(y_true, \{ axis: 1 \}\)/);
+    });
+    it("a stub with the subtraction still blank is not attempted yet", () => {
+      const half = class {
+        dinputs!: NDArray;
+        backward(dvalues: NDArray, y_true: NDArray): void {
+          const rows = np.arange(dvalues.shape[0]);
+          this.dinputs = dvalues.copy();
+          this.dinputs.set([rows, y_true], TODO);
+          this.dinputs = np.divide(this.dinputs, dvalues.shape[0]);
+        }
+      };
+      assert.equal(exercises.ch09.softmax_loss_backward.verdict(half).outcome, "not attempted");
+    });
+  });
+
+  describe("check_against_library on losses (chapters 5 and 9)", () => {
+    abstract class Loss {
+      abstract forward(y_pred: NDArray, y_true: NDArray): NDArray;
+      calculate(output: NDArray, y: NDArray): number { return np.mean(this.forward(output, y)); }
+    }
+    const confidences = (y_pred: NDArray, y_true: NDArray) => y_true.ndim === 1
+      ? y_pred.get(np.arange(y_pred.shape[0]), y_true)
+      : np.sum(np.multiply(y_pred, y_true), { axis: 1 });
+    class Loss_CategoricalCrossentropy extends Loss {
+      dinputs!: NDArray;
+      forward(y_pred: NDArray, y_true: NDArray): NDArray {
+        return np.negative(np.log(confidences(np.clip(y_pred, 1e-7, 1 - 1e-7), y_true)));
+      }
+      backward(dvalues: NDArray, y_true: NDArray): void {
+        const one_hot = y_true.ndim === 1 ? np.eye(dvalues.shape[1]).get(y_true) : y_true;
+        this.dinputs = np.divide(np.divide(np.negative(one_hot), dvalues), dvalues.shape[0]);
+      }
+    }
+    class Activation_Softmax {
+      output!: NDArray;
+      forward(inputs: NDArray): void {
+        const e = np.exp(np.subtract(inputs, np.max(inputs, { axis: 1, keepdims: true })));
+        this.output = np.divide(e, np.sum(e, { axis: 1, keepdims: true }));
+      }
+    }
+    class Activation_Softmax_Loss_CategoricalCrossentropy {
+      activation = new Activation_Softmax();
+      loss = new Loss_CategoricalCrossentropy();
+      output!: NDArray;
+      dinputs!: NDArray;
+      forward(inputs: NDArray, y_true: NDArray): number {
+        this.activation.forward(inputs);
+        this.output = this.activation.output;
+        return this.loss.calculate(this.output, y_true);
+      }
+      backward(dvalues: NDArray, y_true: NDArray): void {
+        const labels = y_true.ndim === 2 ? np.argmax(y_true, { axis: 1 }) : y_true;
+        const rows = np.arange(dvalues.shape[0]);
+        this.dinputs = dvalues.copy();
+        this.dinputs.set([rows, labels], np.subtract(this.dinputs.get(rows, labels), 1));
+        this.dinputs = np.divide(this.dinputs, dvalues.shape[0]);
+      }
+    }
+
+    it("compares a loss's forward, calculate and backward, with sparse and one-hot targets", () => {
+      assert.equal(captured(() => check_against_library(Loss_CategoricalCrossentropy)).trim(),
+        "Loss_CategoricalCrossentropy: forward's result, calculate's result, dinputs identical to nnfs-ts's Loss_CategoricalCrossentropy, with sparse and one-hot y_true");
+    });
+    it("a chapter-5 loss (no backward) is compared on forward and calculate", () => {
+      class Chapter5 extends Loss {
+        forward(y_pred: NDArray, y_true: NDArray): NDArray { return np.negative(np.log(confidences(np.clip(y_pred, 1e-7, 1 - 1e-7), y_true))); }
+      }
+      Object.defineProperty(Chapter5, "name", { value: "Loss_CategoricalCrossentropy" });
+      assert.match(captured(() => check_against_library(Chapter5)), /: forward's result, calculate's result identical/);
+    });
+    it("a loss without clipping shows the infinite loss beside the library's", () => {
+      class Unclipped extends Loss {
+        forward(y_pred: NDArray, y_true: NDArray): NDArray { return np.negative(np.log(confidences(y_pred, y_true))); }
+      }
+      Object.defineProperty(Unclipped, "name", { value: "Loss_CategoricalCrossentropy" });
+      assert.match(captured(() => check_against_library(Unclipped)), /forward's result \(sparse y_true\) differs[\s\S]*inf[\s\S]*expected float32 \(6,\)/);
+    });
+    it("compares the combined class's loss, output and gradient", () => {
+      assert.equal(captured(() => check_against_library(Activation_Softmax_Loss_CategoricalCrossentropy)).trim(),
+        "Activation_Softmax_Loss_CategoricalCrossentropy: forward's result, output, dinputs identical to nnfs-ts's Activation_Softmax_Loss_CategoricalCrossentropy, with sparse and one-hot y_true");
+    });
+    it("the combined gradient without the division by samples differs", () => {
+      class Undivided extends Activation_Softmax_Loss_CategoricalCrossentropy {
+        backward(dvalues: NDArray, y_true: NDArray): void {
+          super.backward(dvalues, y_true);
+          this.dinputs = np.multiply(this.dinputs, dvalues.shape[0]);
+        }
+      }
+      Object.defineProperty(Undivided, "name", { value: "Activation_Softmax_Loss_CategoricalCrossentropy" });
+      assert.match(captured(() => check_against_library(Undivided)), /dinputs \(sparse y_true\) differs/);
+    });
+    it("a dense layer with backward gets gradients of its own output's shape", () => {
+      class Layer_Dense {
+        weights: NDArray; biases: NDArray; inputs!: NDArray; output!: NDArray; dweights!: NDArray; dbiases!: NDArray; dinputs!: NDArray;
+        constructor(n_inputs: number, n_neurons: number) {
+          this.weights = np.multiply(0.01, np.random.randn(n_inputs, n_neurons));
+          this.biases = np.zeros([1, n_neurons]);
+        }
+        forward(inputs: NDArray): void { this.inputs = inputs; this.output = np.add(np.dot(inputs, this.weights), this.biases); }
+        backward(dvalues: NDArray): void {
+          this.dweights = np.dot(this.inputs.T, dvalues);
+          this.dbiases = np.sum(dvalues, { axis: 0, keepdims: true });
+          this.dinputs = np.dot(dvalues, this.weights.T);
+        }
+      }
+      assert.match(captured(() => check_against_library(Layer_Dense, 2, 3)), /weights, biases, inputs, output, dweights, dbiases, dinputs identical/);
+    });
+    it("refuses the base class Loss", () => {
+      assert.throws(() => check_against_library(Loss), /Loss is a base class/);
     });
   });
 });
