@@ -44,7 +44,7 @@ export class Exercise<A> {
     try {
       const problem = this.spec.check(answer);
       return problem === null
-        ? { outcome: "correct", message: `${this.spec.title} matches the book.` }
+        ? { outcome: "correct", message: `${this.spec.title} gives the expected numbers.` }
         : { outcome: "incorrect", message: problem };
     } catch (error) {
       if (error instanceof NotAttempted) return notAttempted(this.spec.title);
