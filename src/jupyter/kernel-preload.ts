@@ -24,3 +24,11 @@ for (const name of ["Publisher", "Router", "Reply"]) {
 // tslab's Jupyter protocol gaps (errors, results, history, ...): see tslab-kernel.ts.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 (require("./tslab-kernel") as typeof import("./tslab-kernel")).installTslabFixes();
+
+// A kernel must not outlive the process that started it: see parent-watch.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const threads = require("worker_threads") as typeof import("worker_threads");
+// Jupyter's launcher names the parent in JPY_PARENT_PID (so does ours): a parent that died before
+// this line ran is noticed too.
+const startedBy = Number(process.env.JPY_PARENT_PID) || process.ppid;
+new threads.Worker(`${__dirname}/parent-watch.js`, { workerData: { startedBy } }).unref();

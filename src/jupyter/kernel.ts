@@ -177,7 +177,8 @@ export class Kernel {
     // and a Ctrl-C in the terminal reaches the runner (which decides) rather than the kernel.
     const child = spawn(argv[0], argv.slice(1), {
       cwd: opts.cwd,
-      env: { ...(opts.env ?? process.env), ...(spec.env ?? {}) },
+      // JPY_PARENT_PID, as jupyter_client sets it: the kernel exits once this process is gone.
+      env: { ...(opts.env ?? process.env), ...(spec.env ?? {}), JPY_PARENT_PID: String(process.pid) },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

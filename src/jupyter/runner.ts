@@ -90,6 +90,12 @@ export function formatFailure(f: CellFailure): string {
 export async function executeNotebook(file: string, opts: RunOptions = {}): Promise<NotebookRun> {
   const started = Date.now();
   const stored = readNotebook(file);
+  const kernelspec = stored.metadata?.kernelspec as { name?: string; display_name?: string } | undefined;
+  if (kernelspec?.name !== undefined && kernelspec.name !== KERNEL_NAME) {
+    // Running a Python notebook on the TypeScript kernel fails on its first line, confusingly.
+    throw new Error(`${file} is a notebook for the "${kernelspec.name}" kernel (${kernelspec.display_name ?? "another language"}); ` +
+      `this runner runs notebooks written for the project's kernel, "${KERNEL_NAME}"`);
+  }
   const nb: NotebookJson = JSON.parse(JSON.stringify(stored));
   const code = codeCells(nb);
   const cells: ExecutedCell[] = codeCells(stored).map((c, i) => ({

@@ -242,6 +242,35 @@ describe("npm run notebooks: bad input", function () {
     assert.deepStrictEqual(await leftoverKernels(pid), [], "kernel processes left behind");
   });
 
+  it("SIGKILL to the runner: its kernel notices the parent is gone and exits", async () => {
+    let pid = 0;
+    const done = runCli([path.relative(ROOT, fixture("forever.ipynb"))], { onSpawn: (p) => (pid = p) });
+    for (let i = 0; i < 200 && (pid === 0 || (await kernelsOf(pid)).length === 0); i++) await sleep(100);
+    assert.notStrictEqual((await kernelsOf(pid)).length, 0, "kernel never started");
+    process.kill(pid, "SIGKILL");
+    await done;
+    // The kernel polls its parent once a second.
+    let left = await kernelsOf(pid);
+    for (let i = 0; i < 50 && left.length > 0; i++) {
+      await sleep(100);
+      left = await kernelsOf(pid);
+    }
+    assert.deepStrictEqual(left, [], "kernel outlived its runner");
+  });
+
+  it("refuses a notebook written for another kernel, naming it", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-python-"));
+    const file = path.join(dir, "python.ipynb");
+    const nb = readNotebook(fixture("hello.ipynb"));
+    nb.metadata.kernelspec = { name: "python3", display_name: "Python 3", language: "python" };
+    fs.writeFileSync(file, formatNotebook(nb));
+    const r = await runCli([file]);
+    assert.notStrictEqual(r.code, 0);
+    assert.match(r.stderr, /is a notebook for the "python3" kernel \(Python 3\); this runner runs notebooks written for the project's kernel, "nnfs-ts"/);
+    assert.deepStrictEqual(readNotebook(file), nb, "the notebook is left as it was");
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it("rejects a bad --timeout", async () => {
     const r = await runCli(["--timeout", "soon", "test/fixtures/hello.ipynb"]);
     assert.strictEqual(r.code, 2);

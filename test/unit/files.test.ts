@@ -1,0 +1,46 @@
+// What the project writes (notebooks, models, parameters, downloads) appears whole or not at all,
+// writes through a symbolic link instead of replacing it, and leaves a read-only file alone.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { writeAtomically } from "../../src/files";
+
+describe("writeAtomically", () => {
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-files-")); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("replaces a file's content and leaves no temporary file", () => {
+    const file = path.join(dir, "model.nnfs");
+    fs.writeFileSync(file, "old");
+    writeAtomically(file, "new");
+    assert.equal(fs.readFileSync(file, "utf8"), "new");
+    assert.deepEqual(fs.readdirSync(dir), ["model.nnfs"]);
+  });
+
+  it("writes through a symbolic link: the link stays, its target changes", () => {
+    const target = path.join(dir, "real.ipynb");
+    const link = path.join(dir, "link.ipynb");
+    fs.writeFileSync(target, "old");
+    fs.symlinkSync(target, link);
+    writeAtomically(link, "new");
+    assert.ok(fs.lstatSync(link).isSymbolicLink());
+    assert.equal(fs.readFileSync(target, "utf8"), "new");
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["link.ipynb", "real.ipynb"]);
+  });
+
+  it("refuses a read-only file, naming it, and changes nothing (even as root)", () => {
+    const file = path.join(dir, "keep.nnfs");
+    fs.writeFileSync(file, "precious");
+    fs.chmodSync(file, 0o444);
+    assert.throws(() => writeAtomically(file, "overwritten"), new RegExp(`cannot write ${file}: the file is read-only`));
+    assert.equal(fs.readFileSync(file, "utf8"), "precious");
+    assert.deepEqual(fs.readdirSync(dir), ["keep.nnfs"]);
+  });
+
+  it("leaves nothing behind when the write fails", () => {
+    assert.throws(() => writeAtomically(path.join(dir, "no-such-folder", "x.nnfs"), "data"), /ENOENT/);
+    assert.deepEqual(fs.readdirSync(dir), []);
+  });
+});
