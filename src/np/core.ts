@@ -46,6 +46,8 @@ export class NDArray {
   transpose(...axes: number[]): NDArray {
     const n = this.ndim;
     const order = axes.length ? axes.map((a) => normalizeAxis(a, n)) : [...Array(n).keys()].reverse();
+    if (order.length !== n) throw new Error("axes don't match array");
+    if (new Set(order).size !== n) throw new Error("repeated axis in transpose");
     if (n < 2) return this.copy();
     if (n === 2 && order[0] === 1) return transpose2d(this);
     const outShape = order.map((a) => this.shape[a]);

@@ -84,6 +84,9 @@ function fromNested(object: NestedList | NDArray[], wanted: DType | undefined): 
   for (let i = 0; i < leaves.length; i++) {
     const v = leaves[i];
     if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`cannot make an array element from ${String(v)}`);
+    if (typeof v === "number" && isInteger(dtype) && !Number.isFinite(v)) {
+      throw new RangeError(`cannot convert float ${Number.isNaN(v) ? "NaN" : "infinity"} to integer (dtype ${dtype})`);
+    }
     if (typeof v === "number") checkPythonInt(dtype, v);
     data[i] = castValue(dtype, +v);
   }
@@ -133,8 +136,20 @@ function inhomogeneous(shape: Shape): Error {
   );
 }
 
+/** The type name Python would give a JS value. */
+function pythonTypeName(value: unknown): string {
+  if (typeof value === "number") return "float";
+  if (typeof value === "string") return "str";
+  if (value === null || value === undefined) return "NoneType";
+  return Array.isArray(value) ? "list" : typeof value;
+}
+
 function toShape(shape: number | Shape): number[] {
   const dims = typeof shape === "number" ? [shape] : [...shape];
+  for (const d of dims) {
+    // Python's words for a dimension that is not a whole number: a float, a str, None.
+    if (!Number.isInteger(d)) throw new TypeError(`'${pythonTypeName(d)}' object cannot be interpreted as an integer`);
+  }
   if (dims.some((d) => d < 0)) throw new Error("negative dimensions are not allowed");
   return dims;
 }
@@ -237,7 +252,7 @@ export function arange(start: number, stop?: number | DTypeOption, step?: number
   const args = [start, stop, step].filter((a): a is number => typeof a === "number");
   const given = dtypeArg("arange", [stop, step, dtype].find((a) => a !== undefined && typeof a !== "number") as DType | DTypeOption);
   const [from, to, by] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? 1];
-  if (by === 0) throw new Error("Maximum allowed size exceeded");
+  if (by === 0) throw new RangeError("division by zero: arange's step must not be 0");
   const length = Math.max(0, Math.ceil((to - from) / by));
   const type = given ?? inferDType([from, to, by]);
   const out = NDArray.empty([length], type);
