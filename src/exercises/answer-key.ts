@@ -7,6 +7,7 @@ import { get_state, seed, set_state } from "../np/random";
 import * as activations from "../network/activations";
 import * as layers from "../network/layers";
 import * as losses from "../network/losses";
+import * as optimizers from "../network/optimizers";
 import { display } from "../notebook/display";
 
 /** A book class as a learner writes it: constructed with the book's arguments, then forward and maybe backward (abstract: refused at run time, with the reason). */
@@ -15,6 +16,7 @@ type BookClass = abstract new (...args: never[]) => object;
 type Library = Record<string, new (...args: unknown[]) => object>;
 const LIBRARY: Library = {
   ...(activations as unknown as Library), ...(layers as unknown as Library), ...(losses as unknown as Library),
+  ...(optimizers as unknown as Library),
 };
 
 /** The shape every compared class has, in the loose form a trial calls it. */
@@ -25,6 +27,8 @@ interface Result {
   name: string;
   /** Which targets the trial used, for the losses: "sparse" or "one-hot". */
   targets?: string;
+  /** When an optimizer's trial took the value: "layer 2 after step 3". */
+  when?: string;
   value: unknown;
 }
 
@@ -60,11 +64,14 @@ function arraysOf(object: object): Result[] {
   return Object.entries(object).filter(([, value]) => value instanceof NDArray).map(([name, value]) => ({ name, value }));
 }
 
-/** How a trial calls a class: as an activation or a layer, as a loss, or as softmax and loss combined. */
-type Kind = "layer" | "loss" | "combined";
+/** How a trial calls a class: as an activation or a layer, as a loss, as softmax and loss combined, or as an optimizer. */
+type Kind = "layer" | "loss" | "combined" | "optimizer";
+
+const OPTIMIZER_STEPS = 3;
 
 function kindOf(Library: Library[string]): Kind {
   if (Library === losses.Activation_Softmax_Loss_CategoricalCrossentropy) return "combined";
+  if (Object.values(optimizers).includes(Library as never)) return "optimizer";
   return Library.prototype instanceof losses.Loss ? "loss" : "layer";
 }
 
@@ -74,6 +81,7 @@ function trial(Class: BookClass, args: unknown[], kind: Kind, has: (method: stri
     seed(0);  // a layer draws its weights in the constructor: the same draws for both classes
     return new (Class as unknown as new (...a: unknown[]) => Methods)(...args);
   };
+  if (kind === "optimizer") return optimizerTrial(make);
   if (kind !== "layer") {
     // A loss: forward(y_pred, y_true) returns one loss per sample, calculate(y_pred, y_true) their
     // mean, backward(dvalues, y_true) sets dinputs. Softmax and loss combined: forward(inputs,
@@ -96,6 +104,48 @@ function trial(Class: BookClass, args: unknown[], kind: Kind, has: (method: stri
   return arraysOf(object);
 }
 
+/**
+ * An optimizer's trial: two float32 layers with fixed weights (a Dense(2, 4) and a Dense(4, 3)),
+ * new seeded gradients every step, and OPTIMIZER_STEPS steps of pre_update_params,
+ * update_params for each layer, post_update_params. After every step it records
+ * current_learning_rate, iterations and every array on both layers (weights, biases, and the
+ * momentums and caches the optimizer keeps there).
+ */
+function optimizerTrial(make: () => Methods): Result[] {
+  seed(5);
+  const shapes: [number, number][] = [[2, 4], [4, 3]];
+  const layers = shapes.map(([n_inputs, n_neurons]) => ({
+    weights: np.multiply(0.5, np.random.randn(n_inputs, n_neurons)).astype("float32"),
+    biases: np.multiply(0.1, np.random.randn(1, n_neurons)).astype("float32"),
+    dweights: np.zeros([n_inputs, n_neurons], "float32"),
+    dbiases: np.zeros([1, n_neurons], "float32"),
+  }));
+  const optimizer = make();
+  const results: Result[] = [];
+  for (let step = 1; step <= OPTIMIZER_STEPS; step++) {
+    for (const [i, [n_inputs, n_neurons]] of shapes.entries()) {
+      layers[i].dweights = np.random.randn(n_inputs, n_neurons).astype("float32");
+      layers[i].dbiases = np.random.randn(1, n_neurons).astype("float32");
+    }
+    optimizer.pre_update_params();
+    for (const layer of layers) optimizer.update_params(layer);
+    optimizer.post_update_params();
+    const after = `after step ${step}`;
+    const numbers = optimizer as unknown as Record<string, unknown>;
+    results.push({ name: "current_learning_rate", value: numbers.current_learning_rate, when: after });
+    results.push({ name: "iterations", value: numbers.iterations, when: after });
+    layers.forEach((layer, i) => {
+      for (const array of arraysOf(layer)) {
+        // A copy: the next step changes the weights in place.
+        if (array.name !== "dweights" && array.name !== "dbiases") {
+          results.push({ name: array.name, value: (array.value as NDArray).copy(), when: `layer ${i + 1} ${after}` });
+        }
+      }
+    });
+  }
+  return results;
+}
+
 function identical(a: unknown, b: unknown): boolean {
   if (typeof a === "number" && typeof b === "number") return Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b));
   return a instanceof NDArray && b instanceof NDArray && a.dtype === b.dtype && formatShape(a.shape) === formatShape(b.shape) &&
@@ -111,7 +161,10 @@ function describe(value: unknown): string {
  * `check_against_library(Activation_ReLU)`, `check_against_library(Layer_Dense, 2, 3)` (the
  * constructor's arguments follow the class), `check_against_library(Loss_CategoricalCrossentropy)`.
  * Runs every method the notebook's class has (forward, calculate, backward) and prints which
- * arrays and returned numbers are identical, or the first that differs.
+ * arrays and returned numbers are identical, or the first that differs. An optimizer,
+ * `check_against_library(Optimizer_SGD, { decay: 1e-3, momentum: 0.9 })`, takes a few steps on two
+ * layers with fixed weights and gradients; its learning rate, step count and every array on the
+ * layers (weights, biases, momentums, caches) are compared after each step.
  */
 export function check_against_library(Class: BookClass, ...args: unknown[]): void {
   // The trials draw random numbers; the notebook's own stream must go on as if they had not.
@@ -134,16 +187,26 @@ function compare(Class: BookClass, args: unknown[]): void {
   const compared: string[] = [];
   const targets = new Set<string>();
   for (const expected of key) {
-    const got = mine.find((result) => result.name === expected.name && result.targets === expected.targets);
+    const got = mine.find((result) => result.name === expected.name && result.targets === expected.targets && result.when === expected.when);
+    const label = expected.targets !== undefined ? `${expected.name} (${expected.targets} y_true)`
+      : expected.when !== undefined ? `${expected.name} (${expected.when})` : expected.name;
+    // An optimizer must keep every array the book's keeps (its momentums and caches live on the layers).
+    if (got === undefined && kind === "optimizer") {
+      report(`${Class.name}: ${label} is missing: nnfs-ts's ${Class.name} has it (${describe(expected.value)})`);
+      return;
+    }
     // The library keeps arrays a chapter's class may not (inputs, say); a returned value must be there.
     if (got === undefined) continue;
-    const label = expected.targets === undefined ? expected.name : `${expected.name} (${expected.targets} y_true)`;
     if (!identical(got.value, expected.value)) {
       report(`${Class.name}: ${label} differs from nnfs-ts's ${Class.name}: got ${describe(got.value)}\nexpected ${describe(expected.value)}`);
       return;
     }
     if (!compared.includes(expected.name)) compared.push(expected.name);
     if (expected.targets !== undefined) targets.add(expected.targets);
+  }
+  if (kind === "optimizer") {
+    report(`${Class.name}: ${compared.join(", ")} identical to nnfs-ts's ${Class.name} after each of ${OPTIMIZER_STEPS} steps on two layers`);
+    return;
   }
   if (!compared.includes(kind === "loss" ? "forward's result" : "output")) {
     report(`${Class.name}: forward did not set this.output, so there was nothing to compare`);

@@ -285,6 +285,99 @@ describe("exercises", () => {
     });
   });
 
+  describe("chapter 6", () => {
+    type Best = { loss: number; weights: NDArray; biases: NDArray };
+    type Layer = { weights: NDArray; biases: NDArray };
+    type Step = (layer: Layer, evaluate: () => [number, number], best: Best) => Best;
+    const search = (f: Step) => exercises.ch06.search_step.verdict(f as never);
+    const nudge = (f: Step) => exercises.ch06.nudge_step.verdict(f as never);
+    const fresh = (layer: Layer) => {
+      layer.weights = np.multiply(0.05, np.random.randn(2, 3));
+      layer.biases = np.multiply(0.05, np.random.randn(1, 3));
+    };
+    const nudged = (layer: Layer) => {
+      layer.weights = np.add(layer.weights, np.multiply(0.05, np.random.randn(2, 3)));
+      layer.biases = np.add(layer.biases, np.multiply(0.05, np.random.randn(1, 3)));
+    };
+    const keep = (loss: number, layer: Layer): Best => ({ loss, weights: layer.weights.copy(), biases: layer.biases.copy() });
+    /** A search step whose parameter change is `change` and whose decision is `better(loss, accuracy, best)`. */
+    const searchWith = (better: (loss: number, accuracy: number, best: Best) => boolean, change = fresh): Step => (layer, evaluate, best) => {
+      change(layer);
+      const [loss, accuracy] = evaluate();
+      return better(loss, accuracy, best) ? keep(loss, layer) : best;
+    };
+
+    it("the check leaves the global random stream where it was", () => {
+      np.random.seed(0);
+      const expected = np.random.randn(3);
+      np.random.seed(0);
+      search(searchWith((loss, _, best) => loss < best.loss));
+      assert.deepEqual(np.random.randn(3).tolist(), expected.tolist());
+    });
+    it("a search that keeps the new weights when the loss got worse is told so", () => {
+      expectIncorrect(search(searchWith(() => true)), /kept even when the loss got worse \(1.1 against the best 1\)/);
+    });
+    it("a reversed comparison is told so", () => {
+      expectIncorrect(search(searchWith((loss, _, best) => loss > best.loss)), /comparison is reversed/);
+    });
+    it("a search that decides by the accuracy is told to decide by the loss", () => {
+      expectIncorrect(search(searchWith((_, accuracy) => accuracy > 0.5)), /follows the accuracy, not the loss/);
+    });
+    it("fresh weights without the 0.05 are told so", () => {
+      const unscaled = (layer: Layer) => {
+        layer.weights = np.random.randn(2, 3);
+        layer.biases = np.random.randn(1, 3);
+      };
+      expectIncorrect(search(searchWith((loss, _, best) => loss < best.loss, unscaled)), /without the factor 0.05/);
+    });
+    it("evaluating before drawing the weights is told so", () => {
+      const early: Step = (layer, evaluate, best) => {
+        const [loss] = evaluate();
+        fresh(layer);
+        return loss < best.loss ? keep(loss, layer) : best;
+      };
+      expectIncorrect(search(early), /still held the old weights/);
+    });
+    it("a best that holds the layer's own arrays is told to copy", () => {
+      const aliased = searchWith((loss, _, best) => loss < best.loss);
+      const noCopy: Step = (layer, evaluate, best) => {
+        const result = aliased(layer, evaluate, best);
+        return result === best ? best : { loss: result.loss, weights: layer.weights, biases: layer.biases };
+      };
+      expectIncorrect(search(noCopy), /not copies[\s\S]*copy\(\)/);
+    });
+    it("a nudge that replaces the weights instead of adding to them is told so", () => {
+      const replace: Step = (layer, evaluate, best) => {
+        const result = searchWith((loss, _, b) => loss < b.loss)(layer, evaluate, best);
+        if (result === best) { layer.weights = best.weights.copy(); layer.biases = best.biases.copy(); }
+        return result;
+      };
+      expectIncorrect(nudge(replace), /replaced by 0.05 \* randn instead of nudged/);
+    });
+    it("a nudge that is not undone after a worse loss is told so", () => {
+      expectIncorrect(nudge(searchWith((loss, _, best) => loss < best.loss, nudged)), /kept the nudged weights: undo the nudge/);
+    });
+    it("a nudge undone with the best arrays themselves is told to copy", () => {
+      const noCopyBack: Step = (layer, evaluate, best) => {
+        nudged(layer);
+        const [loss] = evaluate();
+        if (loss < best.loss) return keep(loss, layer);
+        layer.weights = best.weights;
+        layer.biases = best.biases;
+        return best;
+      };
+      expectIncorrect(nudge(noCopyBack), /best arrays themselves back, not copies/);
+    });
+    it("a nudge that keeps worse weights is told so", () => {
+      const always: Step = (layer, evaluate) => {
+        nudged(layer);
+        const [loss] = evaluate();
+        return keep(loss, layer);
+      };
+      expectIncorrect(nudge(always), /kept even when the loss got worse/);
+    });
+  });
+
   describe("chapter 7", () => {
     type Curve = (x: number) => number;
     const derivative = (f: (g: Curve, x: number) => number) => exercises.ch07.derivative.verdict(f);
@@ -487,6 +580,166 @@ describe("exercises", () => {
         }
       };
       assert.equal(exercises.ch09.softmax_loss_backward.verdict(half).outcome, "not attempted");
+    });
+  });
+
+  describe("chapter 10", () => {
+    type Rate = (o: { learning_rate: number; current_learning_rate: number; decay: number; iterations: number }) => number;
+    /** An SGD with decay whose pre_update_params sets the rate `rate` gives. */
+    const decaying = (rate: Rate) => class {
+      learning_rate: number; current_learning_rate: number; decay: number; iterations = 0;
+      constructor({ learning_rate = 1, decay = 0 } = {}) { this.learning_rate = learning_rate; this.current_learning_rate = learning_rate; this.decay = decay; }
+      pre_update_params(): void { if (this.decay) this.current_learning_rate = rate(this); }
+      post_update_params(): void { this.iterations += 1; }
+    };
+    const decay = (rate: Rate) => exercises.ch10.decay.verdict(decaying(rate));
+
+    it("the book's decay passes", () => {
+      assert.equal(decay((o) => o.learning_rate * (1 / (1 + o.decay * o.iterations))).outcome, "correct");
+    });
+    it("decay · iterations without the 1 + is told it divides by zero at the first step", () => {
+      expectIncorrect(decay((o) => o.learning_rate * (1 / (o.decay * o.iterations))), /first step \(iterations = 0\) is Infinity[\s\S]*1 \/ \(1 \+ decay · iterations\)/);
+    });
+    it("counting the current step too (iterations + 1) is told the rates are one step ahead", () => {
+      expectIncorrect(decay((o) => o.learning_rate * (1 / (1 + o.decay * (o.iterations + 1)))), /one step ahead[\s\S]*not decay · \(iterations \+ 1\)/);
+    });
+    it("forgetting learning_rate is told to multiply by it", () => {
+      expectIncorrect(decay((o) => 1 / (1 + o.decay * o.iterations)), /without learning_rate: multiply by this\.learning_rate/);
+    });
+    it("decaying the current rate again each step is told to start from learning_rate", () => {
+      expectIncorrect(decay((o) => o.current_learning_rate * (1 / (1 + o.decay * o.iterations))), /shrinks too fast[\s\S]*Start from this\.learning_rate/);
+    });
+    it("learning_rate / 1 + decay · iterations is told about the parentheses", () => {
+      expectIncorrect(decay((o) => o.learning_rate / 1 + o.decay * o.iterations), /rate grows[\s\S]*parentheses/);
+    });
+    it("counting the step in pre_update_params as well is told iterations is off", () => {
+      expectIncorrect(decay((o) => { const r = o.learning_rate * (1 / (1 + o.decay * o.iterations)); o.iterations += 1; return r; }),
+        /iterations is 10 after 5 steps; expected 5/);
+    });
+    it("the notebook's stub (rate still TODO) is not attempted yet", () => {
+      assert.equal(decay(() => TODO).outcome, "not attempted");
+    });
+
+    type Updates = (o: { momentum: number; current_learning_rate: number }, momentums: NDArray, gradient: NDArray) => NDArray;
+    /** An SGD with momentum whose update is `update`; `store` false leaves the momentums at zero. */
+    const momentum = (update: Updates, { store = true } = {}) => exercises.ch10.momentum.verdict(class {
+      learning_rate: number; current_learning_rate: number; decay: number; iterations = 0; momentum: number;
+      constructor({ learning_rate = 1, decay = 0, momentum = 0 } = {}) {
+        this.learning_rate = learning_rate; this.current_learning_rate = learning_rate; this.decay = decay; this.momentum = momentum;
+      }
+      pre_update_params(): void {}
+      update_params(layer: { weights: NDArray; biases: NDArray; dweights: NDArray; dbiases: NDArray; weight_momentums?: NDArray; bias_momentums?: NDArray }): void {
+        layer.weight_momentums ??= np.zeros_like(layer.weights);
+        layer.bias_momentums ??= np.zeros_like(layer.biases);
+        const weight_updates = update(this, layer.weight_momentums, layer.dweights);
+        const bias_updates = update(this, layer.bias_momentums, layer.dbiases);
+        if (store) { layer.weight_momentums = weight_updates; layer.bias_momentums = bias_updates; }
+        np.add(layer.weights, weight_updates, { out: layer.weights });
+        np.add(layer.biases, bias_updates, { out: layer.biases });
+      }
+      post_update_params(): void { this.iterations += 1; }
+    });
+    const book: Updates = (o, m, g) => np.subtract(np.multiply(o.momentum, m), np.multiply(o.current_learning_rate, g));
+
+    it("the book's momentum update passes", () => {
+      assert.equal(momentum(book).outcome, "correct");
+    });
+    it("forgetting to store the new momentums is told so", () => {
+      expectIncorrect(momentum(book, { store: false }), /weights are right, but layer\.weight_momentums is still all zeros: store each step's update/);
+    });
+    it("adding the learning rate · gradient is told the weights went uphill", () => {
+      expectIncorrect(momentum((o, m, g) => np.add(np.multiply(o.momentum, m), np.multiply(o.current_learning_rate, g))), /moved along the gradient, uphill[\s\S]*not plus/);
+    });
+    it("leaving the previous update out is told to start from momentum · weight_momentums", () => {
+      expectIncorrect(momentum((o, m, g) => np.multiply(-o.current_learning_rate, g)), /ignores the previous one: start from this\.momentum · layer\.weight_momentums/);
+    });
+    it("another wrong update names the array, the step and the element", () => {
+      expectIncorrect(momentum((o, m, g) => np.subtract(m, np.multiply(o.current_learning_rate, g))), /weights after step 2\[0, 0\] is [-\d.e]+; expected [-\d.e]+/);
+    });
+    it("the notebook's stub (updates still TODO) is not attempted yet", () => {
+      const notebook_stub = class {
+        learning_rate: number; current_learning_rate: number; decay: number; iterations = 0; momentum: number;
+        constructor({ learning_rate = 1, decay = 0, momentum = 0 } = {}) {
+          this.learning_rate = learning_rate; this.current_learning_rate = learning_rate; this.decay = decay; this.momentum = momentum;
+        }
+        pre_update_params(): void {}
+        update_params(layer: { weights: NDArray; biases: NDArray; weight_momentums?: NDArray; bias_momentums?: NDArray }): void {
+          layer.weight_momentums ??= np.zeros_like(layer.weights);
+          layer.bias_momentums ??= np.zeros_like(layer.biases);
+          const weight_updates = TODO;
+          const bias_updates = TODO;
+          np.add(layer.weights, weight_updates, { out: layer.weights });
+          np.add(layer.biases, bias_updates, { out: layer.biases });
+        }
+        post_update_params(): void { this.iterations += 1; }
+      };
+      assert.equal(exercises.ch10.momentum.verdict(notebook_stub).outcome, "not attempted");
+    });
+
+    describe("check_against_library on optimizers", () => {
+      type Layer = { weights: NDArray; biases: NDArray; dweights: NDArray; dbiases: NDArray; weight_momentums?: NDArray; bias_momentums?: NDArray; weight_cache?: NDArray; bias_cache?: NDArray };
+      class Optimizer_Adam {
+        learning_rate: number; current_learning_rate: number; decay: number; iterations = 0; epsilon: number; beta_1: number; beta_2: number;
+        constructor({ learning_rate = 0.001, decay = 0, epsilon = 1e-7, beta_1 = 0.9, beta_2 = 0.999 } = {}) {
+          this.learning_rate = learning_rate; this.current_learning_rate = learning_rate; this.decay = decay;
+          this.epsilon = epsilon; this.beta_1 = beta_1; this.beta_2 = beta_2;
+        }
+        pre_update_params(): void { if (this.decay) this.current_learning_rate = this.learning_rate * (1 / (1 + this.decay * this.iterations)); }
+        /** The step number in the bias correction (the book's iterations + 1). */
+        step(): number { return this.iterations + 1; }
+        update_params(layer: Layer): void {
+          layer.weight_momentums ??= np.zeros_like(layer.weights); layer.weight_cache ??= np.zeros_like(layer.weights);
+          layer.bias_momentums ??= np.zeros_like(layer.biases); layer.bias_cache ??= np.zeros_like(layer.biases);
+          layer.weight_momentums = np.add(np.multiply(this.beta_1, layer.weight_momentums), np.multiply(1 - this.beta_1, layer.dweights));
+          layer.bias_momentums = np.add(np.multiply(this.beta_1, layer.bias_momentums), np.multiply(1 - this.beta_1, layer.dbiases));
+          const wm = np.divide(layer.weight_momentums, 1 - this.beta_1 ** this.step());
+          const bm = np.divide(layer.bias_momentums, 1 - this.beta_1 ** this.step());
+          layer.weight_cache = np.add(np.multiply(this.beta_2, layer.weight_cache), np.multiply(1 - this.beta_2, np.square(layer.dweights)));
+          layer.bias_cache = np.add(np.multiply(this.beta_2, layer.bias_cache), np.multiply(1 - this.beta_2, np.square(layer.dbiases)));
+          const wc = np.divide(layer.weight_cache, 1 - this.beta_2 ** this.step());
+          const bc = np.divide(layer.bias_cache, 1 - this.beta_2 ** this.step());
+          np.add(layer.weights, np.divide(np.multiply(-this.current_learning_rate, wm), np.add(np.sqrt(wc), this.epsilon)), { out: layer.weights });
+          np.add(layer.biases, np.divide(np.multiply(-this.current_learning_rate, bm), np.add(np.sqrt(bc), this.epsilon)), { out: layer.biases });
+        }
+        post_update_params(): void { this.iterations += 1; }
+      }
+
+      it("says the rate, the step count and every array on the layers are identical after each step", () => {
+        assert.equal(captured(() => check_against_library(Optimizer_Adam, { learning_rate: 0.05, decay: 5e-7 })).trim(),
+          "Optimizer_Adam: current_learning_rate, iterations, weights, biases, weight_momentums, weight_cache, bias_momentums, bias_cache identical to nnfs-ts's Optimizer_Adam after each of 3 steps on two layers");
+      });
+      it("Adam's bias correction with beta ** iterations differs from the first step", () => {
+        class Uncorrected extends Optimizer_Adam { step(): number { return this.iterations; } }
+        Object.defineProperty(Uncorrected, "name", { value: "Optimizer_Adam" });
+        assert.match(captured(() => check_against_library(Uncorrected)), /weights \(layer 1 after step 1\) differs from nnfs-ts's Optimizer_Adam: got float32 \(2, 4\)[\s\S]*expected float32 \(2, 4\)/);
+      });
+      it("a learning rate that is not decayed differs in current_learning_rate", () => {
+        class Undecayed extends Optimizer_Adam { pre_update_params(): void {} }
+        Object.defineProperty(Undecayed, "name", { value: "Optimizer_Adam" });
+        assert.match(captured(() => check_against_library(Undecayed, { decay: 0.1 })), /current_learning_rate \(after step 2\) differs[\s\S]*got 0\.001\nexpected 0\.000909/);
+      });
+      it("an SGD that keeps no momentums is told they are missing", () => {
+        class Optimizer_SGD {
+          current_learning_rate = 1; iterations = 0; momentum: number;
+          constructor({ momentum = 0 } = {}) { this.momentum = momentum; }
+          pre_update_params(): void {}
+          update_params(layer: Layer): void {
+            np.add(layer.weights, np.multiply(-this.current_learning_rate, layer.dweights), { out: layer.weights });
+            np.add(layer.biases, np.multiply(-this.current_learning_rate, layer.dbiases), { out: layer.biases });
+          }
+          post_update_params(): void { this.iterations += 1; }
+        }
+        assert.match(captured(() => check_against_library(Optimizer_SGD)), /Optimizer_SGD: current_learning_rate, iterations, weights, biases identical/);
+        assert.match(captured(() => check_against_library(Optimizer_SGD, { momentum: 0.9 })), /weight_momentums \(layer 1 after step 1\) is missing/);
+      });
+      it("leaves the notebook's random stream where it was", () => {
+        np.random.seed(7);
+        const before = np.random.get_state();
+        captured(() => check_against_library(Optimizer_Adam));
+        const expected = np.random.rand(3);
+        np.random.set_state(before);
+        assert.ok(np.array_equal(np.random.rand(3), expected));
+      });
     });
   });
 
