@@ -7,6 +7,7 @@
 import * as np from "../np";
 import type { NDArray } from "../np/core";
 import { keywordsOf } from "./call-forms";
+import { afterForward } from "./forward-first";
 
 /** ReLU: max(0, x). Its derivative is 1 for x > 0 and 0 otherwise (0 at x = 0, as the book takes it). */
 export class Activation_ReLU {
@@ -22,6 +23,7 @@ export class Activation_ReLU {
 
   /** dvalues where the input was positive, else 0. */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.inputs);
     this.dinputs = dvalues.copy();
     this.dinputs.set([np.less_equal(this.inputs, 0)], 0);
   }
@@ -48,6 +50,7 @@ export class Activation_Softmax {
 
   /** dvalues through each row's Jacobian. */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.output);
     // Every output of a row depends on every input of that row: per sample, the
     // Jacobian is diag(s) - s·sᵀ, and the gradient is that Jacobian times the row's dvalues.
     this.dinputs = np.empty_like(dvalues);
@@ -83,6 +86,7 @@ export class Activation_Sigmoid {
 
   /** dvalues · σ·(1 - σ). */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.output);
     this.dinputs = np.multiply(np.multiply(dvalues, np.subtract(1, this.output)), this.output);
   }
 
@@ -155,6 +159,7 @@ export class Activation_Tanh {
 
   /** dvalues · (1 - tanh²). */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.output);
     this.dinputs = np.multiply(dvalues, np.subtract(1, np.square(this.output)));
   }
 
@@ -197,6 +202,7 @@ export class Activation_LeakyReLU {
 
   /** dvalues where the input was positive, alpha·dvalues elsewhere. */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.inputs);
     // The derivative is 1 or alpha, chosen like ReLU's: x = 0 counts as negative.
     this.dinputs = np.where(np.greater(this.inputs, 0), dvalues, np.multiply(this.alpha, dvalues));
   }
@@ -229,6 +235,7 @@ export class Activation_Swish {
 
   /** dvalues · (σ + output·(1 - σ)). */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.sigmoid);
     const derivative = np.add(this.sigmoid, np.multiply(this.output, np.subtract(1, this.sigmoid)));
     this.dinputs = np.multiply(dvalues, derivative);
   }

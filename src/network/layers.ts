@@ -5,6 +5,7 @@
 import * as np from "../np";
 import type { NDArray } from "../np/core";
 import { keywordsOf } from "./call-forms";
+import { afterForward } from "./forward-first";
 
 /** What the model asks of every layer. finalize() sets prev and next. */
 export interface ModelLayer {
@@ -126,6 +127,7 @@ export class Layer_Dense implements TrainableLayer {
 
   /** Gradients of the weights, biases (plus regularization) and inputs from the next layer's dvalues. */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.inputs);
     // Each weight's gradient sums its input times the upstream gradient over the batch.
     this.dweights = np.dot(this.inputs.T, dvalues);
     this.dbiases = np.sum(dvalues, { axis: 0, keepdims: true });
@@ -204,6 +206,7 @@ export class Layer_Dropout {
 
   /** Dropped inputs had no effect on the output, so they get no gradient: dvalues times the mask. */
   backward(dvalues: NDArray): void {
+    afterForward(this, this.binary_mask);
     this.dinputs = np.multiply(dvalues, this.binary_mask);
   }
 }

@@ -4,9 +4,9 @@ import { strict as assert } from "assert";
 import * as np from "../../src/np";
 import { nnfs } from "../../src/nnfs";
 import { spiral_data } from "../../src/nnfs/datasets";
-import { Activation_ReLU, Activation_Softmax } from "../../src/network/activations";
+import { Activation_LeakyReLU, Activation_ReLU, Activation_Sigmoid, Activation_Softmax, Activation_Swish, Activation_Tanh } from "../../src/network/activations";
 import { Accuracy_Categorical } from "../../src/network/accuracy";
-import { Layer_Dense } from "../../src/network/layers";
+import { Layer_Dense, Layer_Dropout } from "../../src/network/layers";
 import { Loss_CategoricalCrossentropy } from "../../src/network/losses";
 import { Model } from "../../src/network/model";
 import { Optimizer_Adagrad, Optimizer_Adam, Optimizer_RMSprop, Optimizer_SGD } from "../../src/network/optimizers";
@@ -62,5 +62,15 @@ describe("bad input to the network classes", () => {
     assert.throws(() => new Optimizer_RMSprop({ rho: -0.9 }), /Optimizer_RMSprop\(\) argument 'rho'/);
     assert.throws(() => new Optimizer_Adam({ learning_rate: NaN }), /Optimizer_Adam\(\) argument 'learning_rate'/);
     assert.equal(new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 }).learning_rate, 0.05);
+  });
+
+  it("backward before forward says to call forward first, for every class whose backward needs it", () => {
+    const dvalues = np.ones([2, 3]);
+    const layers = [new Layer_Dense(2, 3), new Layer_Dropout(0.1), new Activation_ReLU(), new Activation_Softmax(),
+      new Activation_Sigmoid(), new Activation_Tanh(), new Activation_LeakyReLU(), new Activation_Swish()];
+    for (const layer of layers) {
+      const name = layer.constructor.name;
+      assert.throws(() => layer.backward(dvalues), new RegExp(`^Error: ${name}\\.backward: call forward before backward`), name);
+    }
   });
 });
