@@ -7,7 +7,7 @@ import { createServer } from "http";
 import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { join } from "path";
-import { gunzipSync } from "zlib";
+import { gunzipSync, gzipSync } from "zlib";
 import * as np from "../../src/np";
 import {
   create_data_mnist, download_fashion_mnist, fashion_mnist, fashion_mnist_path,
@@ -119,6 +119,33 @@ describe("fashion_mnist: damaged or missing files fail with the reason", () => {
     assert.throws(() => fashion_mnist("train", { path: dir }), /size mismatch: its header gives shape \(10, 28, 28\), 7856 bytes, but it holds 8640/);
     edit("t10k-labels-idx1-ubyte", (bytes) => { bytes.writeUInt32BE(4, 4); return bytes.subarray(0, 12); });
     assert.throws(() => fashion_mnist("test", { path: dir }), /Fashion-MNIST test in .*: 5 images but 4 labels/);
+  });
+
+  it("a split that does not exist names the two there are", () => {
+    assert.throws(() => fashion_mnist("validation" as "test", { path: dir }), /no dataset 'validation': Fashion-MNIST has 'train' \(60,000 pictures\) and 'test' \(10,000\)/);
+    assert.throws(() => fashion_mnist("train", { path: dir, flaten: false } as never), /fashion_mnist\(\) got an unexpected keyword argument 'flaten'/);
+  });
+
+  it("a label above 9 is refused", () => {
+    edit("train-labels-idx1-ubyte", (bytes) => { bytes[8] = 10; return bytes; });
+    assert.throws(() => fashion_mnist("train", { path: dir }), /a label is 10, but its 10 classes are 0-9/);
+  });
+
+  it("a gzip that inflates past any Fashion-MNIST file is refused, not inflated", () => {
+    writeFileSync(join(dir, "train-images-idx3-ubyte.gz"), gzipSync(Buffer.alloc(80 << 20)));
+    rmSync(join(dir, "train-images-idx3-ubyte"), { force: true });
+    assert.throws(() => fashion_mnist("train", { path: dir }), /cannot decompress: .*(buffer|length|size)/i);
+  });
+
+  it("NNFS_FASHION_MNIST naming a folder without the data is reported, not skipped", () => {
+    const saved = process.env.NNFS_FASHION_MNIST;
+    process.env.NNFS_FASHION_MNIST = join(dir, "nowhere");
+    try {
+      assert.throws(() => fashion_mnist("train"), new RegExp(`not found in NNFS_FASHION_MNIST's folder: looked in ${join(dir, "nowhere")} for`));
+    } finally {
+      if (saved === undefined) delete process.env.NNFS_FASHION_MNIST;
+      else process.env.NNFS_FASHION_MNIST = saved;
+    }
   });
 
   it("a folder without the files says where it looked and how to get them", () => {

@@ -14,8 +14,10 @@ import { join } from "path";
 import { gunzipSync } from "zlib";
 import { NDArray } from "../../np/core";
 import { writeAtomically } from "../../files";
+import { checkKeywords } from "../../np/keywords";
 
 const IMAGES_MAGIC = 2051;
+const MAX_INFLATED = 64 << 20;
 const LABELS_MAGIC = 2049;
 
 /** The four files, with the MD5 checksums the dataset's README publishes for the .gz downloads. */
@@ -47,11 +49,18 @@ export interface FashionMnistOptions {
  * network (flattened, scaled to [-1, 1]) and their labels (uint8, 0-9), in the files' order.
  */
 export function fashion_mnist(dataset: "train" | "test" = "train", options: FashionMnistOptions = {}): [NDArray, NDArray] {
+  checkKeywords("fashion_mnist", options, ["path", "flatten", "scale"]);
+  if (!Object.prototype.hasOwnProperty.call(FILES, dataset)) {
+    throw new Error(`fashion_mnist: no dataset '${String(dataset)}': Fashion-MNIST has 'train' (60,000 pictures) and 'test' (10,000)`);
+  }
   const { flatten = true, scale = true } = options;
   const folder = fashion_mnist_path(options.path);
   const images = readIdx(join(folder, FILES[dataset].images), IMAGES_MAGIC);
   const labels = readIdx(join(folder, FILES[dataset].labels), LABELS_MAGIC);
   const [samples, rows, columns] = images.shape;
+  let highest = 0;
+  for (const label of labels.data) highest = Math.max(highest, label);
+  if (highest > 9) throw new Error(`Fashion-MNIST ${dataset} in ${folder}: a label is ${highest}, but its 10 classes are 0-9`);
   if (labels.shape[0] !== samples) {
     throw new Error(`Fashion-MNIST ${dataset} in ${folder}: ${samples} images but ${labels.shape[0]} labels`);
   }
@@ -71,13 +80,16 @@ export function create_data_mnist(path?: string): [NDArray, NDArray, NDArray, ND
 
 /** The folder the data comes from: the given one, else the first of NNFS_FASHION_MNIST, Debian's folder and the cache that holds it. */
 export function fashion_mnist_path(path?: string): string {
-  const candidates = path !== undefined ? [path] : [process.env.NNFS_FASHION_MNIST, DEBIAN_PATH, CACHE_PATH];
-  const folders = candidates.filter((folder): folder is string => folder !== undefined && folder !== "");
+  // A folder named on purpose (the argument, or NNFS_FASHION_MNIST) is the only place looked in:
+  // when it lacks the data, that is a mistake to report, not one to skip quietly.
+  const env = process.env.NNFS_FASHION_MNIST || undefined;
+  const chosen = path ?? env;
+  const folders = chosen !== undefined ? [chosen] : [DEBIAN_PATH, CACHE_PATH];
   const found = folders.find(holdsDataset);
   if (found !== undefined) return found;
-  const names = Object.values(FILES).flatMap((files) => [files.images, files.labels]).map((name) => `${name}(.gz)`);
+  const where = path !== undefined ? " in the folder given" : env !== undefined ? " in NNFS_FASHION_MNIST's folder" : "";
   throw new Error(
-    `Fashion-MNIST not found: looked in ${folders.join(", ")} for ${names.join(", ")}. ` +
+    `Fashion-MNIST not found${where}: looked in ${folders.join(", ")} for ${datasetFileNames().join(", ")}. ` +
     "Set NNFS_FASHION_MNIST to a folder holding them, install Debian's dataset-fashion-mnist, " +
     `or run \`await download_fashion_mnist()\` to fetch them into ${CACHE_PATH}.`);
 }
@@ -110,6 +122,10 @@ export async function download_fashion_mnist({ path = CACHE_PATH, url = DOWNLOAD
   return path;
 }
 
+function datasetFileNames(): string[] {
+  return Object.values(FILES).flatMap((files) => [files.images, files.labels]).map((name) => `${name}(.gz)`);
+}
+
 function holdsDataset(folder: string): boolean {
   return Object.values(FILES).every((files) =>
     [files.images, files.labels].every((name) => existsSync(join(folder, name)) || existsSync(join(folder, `${name}.gz`))));
@@ -121,7 +137,8 @@ function readIdx(path: string, magic: number): NDArray {
   let bytes = readFileSync(file);
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      // The largest file inflates to 47 MB: a file that claims more is refused, not inflated.
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
     } catch (error) {
       throw new Error(`${file}: cannot decompress: ${(error as Error).message}`);
     }
