@@ -1,6 +1,8 @@
 // Every committed golden must be what its script makes now: the scripts (and helpers.py)
 // are copied to a temporary folder, generate.py runs there (GOLDEN_OUT_DIR points there
-// too), and each test/golden/*.json must equal its fresh copy. Skipped without numpy.
+// too), and each test/golden/*.json must equal its fresh copy. generate.py runs the NumPy
+// requirements.txt pins, from <repo>/.venv-golden (made on first use), whatever NumPy the
+// machine's python3 has or lacks. Skipped only without a python3.
 import { strict as assert } from "assert";
 import { execFileSync } from "child_process";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
@@ -14,13 +16,14 @@ describe("golden files are fresh", function () {
   let fresh = "";
   before(function () {
     try {
-      execFileSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
+      execFileSync("python3", ["-c", "import venv"], { stdio: "ignore" });
     } catch {
       this.skip();
     }
     fresh = mkdtempSync(join(tmpdir(), "golden-"));
-    for (const f of readdirSync(goldenDir).filter((f) => f.endsWith(".py"))) copyFileSync(join(goldenDir, f), join(fresh, f));
-    execFileSync("python3", [join(fresh, "generate.py")], { env: { ...process.env, GOLDEN_OUT_DIR: fresh }, stdio: "pipe" });
+    for (const f of readdirSync(goldenDir).filter((f) => f.endsWith(".py") || f === "requirements.txt")) copyFileSync(join(goldenDir, f), join(fresh, f));
+    const venv = join(goldenDir, "..", "..", ".venv-golden");
+    execFileSync("python3", [join(fresh, "generate.py")], { env: { ...process.env, GOLDEN_OUT_DIR: fresh, NNFS_GOLDEN_VENV: venv }, stdio: "pipe" });
   });
   after(() => fresh && rmSync(fresh, { recursive: true, force: true }));
 
