@@ -3,12 +3,13 @@
 // (forward outputs, gradients) and every number their methods return must be identical, bit for bit.
 import * as np from "../np";
 import { NDArray, formatShape } from "../np/core";
-import { get_state, seed, set_state } from "../np/random";
+import { seed } from "../np/random";
 import * as activations from "../network/activations";
 import * as layers from "../network/layers";
 import * as losses from "../network/losses";
 import * as optimizers from "../network/optimizers";
 import { display } from "../notebook/display";
+import { keepingRandomState } from "./exercise";
 
 /** A book class as a learner writes it: constructed with the book's arguments, then forward and maybe backward (abstract: refused at run time, with the reason). */
 type BookClass = abstract new (...args: never[]) => object;
@@ -168,12 +169,7 @@ function describe(value: unknown): string {
  */
 export function check_against_library(Class: BookClass, ...args: unknown[]): void {
   // The trials draw random numbers; the notebook's own stream must go on as if they had not.
-  const state = get_state();
-  try {
-    compare(Class, args);
-  } finally {
-    set_state(state);
-  }
+  keepingRandomState(() => compare(Class, args));
 }
 
 function compare(Class: BookClass, args: unknown[]): void {

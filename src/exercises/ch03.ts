@@ -3,10 +3,10 @@
 // where it found it, so the notebook's later numbers do not depend on whether the check ran.
 import * as np from "../np";
 import { NDArray, formatShape } from "../np/core";
-import { get_state, seed, set_state } from "../np/random";
+import { seed } from "../np/random";
 import { Layer_Dense } from "../network/layers";
 import { compareArrays } from "./compare";
-import { Exercise, filled, Problem } from "./exercise";
+import { Exercise, filled, keepingRandomState, Problem } from "./exercise";
 
 /** What the learner's layer class must offer: `new C(n_inputs, n_neurons)`, weights, biases, forward. */
 export type DenseClass = new (n_inputs: number, n_neurons: number) => {
@@ -15,16 +15,6 @@ export type DenseClass = new (n_inputs: number, n_neurons: number) => {
   output: NDArray;
   forward(inputs: NDArray): void;
 };
-
-/** Runs `body` and restores the global random stream afterwards. */
-function keepingRandomState(body: () => Problem): Problem {
-  const state = get_state();
-  try {
-    return body();
-  } finally {
-    set_state(state);
-  }
-}
 
 const shapeOf = (x: NDArray) => formatShape(x.shape, ", ");
 

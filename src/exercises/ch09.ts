@@ -2,12 +2,11 @@
 // cross-entropy backward pass.
 import * as np from "../np";
 import { NDArray, formatShape } from "../np/core";
-import { get_state, set_state } from "../np/random";
 import { Layer_Dense } from "../network/layers";
 import { Activation_Softmax_Loss_CategoricalCrossentropy } from "../network/losses";
 import { compareArrays } from "./compare";
 import { noBlankFields, unlessBlank } from "./blanks";
-import { Exercise, filled, NotAttempted } from "./exercise";
+import { Exercise, filled, keepingRandomState, NotAttempted } from "./exercise";
 
 /** What the learner's dense layer must offer: the book's constructor, forward, and backward setting the three gradients. */
 export type DenseClass = new (n_inputs: number, n_neurons: number) => {
@@ -30,13 +29,7 @@ const DVALUES = np.array([[1, -2, 0.5], [2, 0.5, -1], [-3, 1, 2]]);
 function backwardOf<T extends { weights: NDArray; biases: NDArray; forward(inputs: NDArray): void; backward(dvalues: NDArray): void }>(
   make: () => T,
 ): T {
-  const state = get_state();
-  let layer: T;
-  try {
-    layer = noBlankFields(make());
-  } finally {
-    set_state(state);
-  }
+  const layer = keepingRandomState(() => noBlankFields(make()));
   layer.weights = WEIGHTS.copy();
   layer.biases = BIASES.copy();
   layer.forward(INPUTS.copy());

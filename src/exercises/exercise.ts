@@ -2,6 +2,7 @@
 // stub, then `q.check(answer)` says "Correct" or exactly what is wrong (which output, expected
 // against got, which shape); `q.hint()` and `q.solution()` help on request. A stub still holding
 // the placeholder `TODO` is "not attempted yet", not wrong.
+import { get_state, set_state } from "../np/random";
 import { display } from "../notebook/display";
 
 /** Where the learner's code goes in a stub: `this.output = TODO;`. (Kaggle's blank is `____`, but tslab mangles names that start with two underscores.) */
@@ -73,6 +74,19 @@ function notAttempted(title: string): Verdict {
 /** False for the placeholder itself, an unmodified stub's output. */
 function attempted(answer: unknown): boolean {
   return answer !== TODO;
+}
+
+/**
+ * Runs `body`, then puts the global random stream back where it was: a check that draws numbers
+ * must not change what the notebook's next cells draw.
+ */
+export function keepingRandomState<T>(body: () => T): T {
+  const state = get_state();
+  try {
+    return body();
+  } finally {
+    set_state(state);
+  }
 }
 
 /** Throws NotAttempted when a value the learner should have computed is still the placeholder. */
