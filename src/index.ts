@@ -28,6 +28,10 @@ export type { Optimizer } from "./network/optimizers";
 export { Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam } from "./network/optimizers";
 export { Accuracy, Accuracy_Categorical, Accuracy_Regression } from "./network/accuracy";
 export { Model } from "./network/model";
+export type { LayerParameters } from "./network/layers";
+// Chapter 21 writes the Model's save and load on top of these: files that hold only data
+export { writeParameters, readParameters, writeModel, readModel } from "./network/serialization";
+export type { SavedModel } from "./network/serialization";
 
 // What a cell shows: charts, live progress, tables
 export { figure, plot_classes, plot_softmax, plot_history, plot_decision_regions, plot_images, plot_confusion_matrix } from "./notebook/plots";
