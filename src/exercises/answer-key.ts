@@ -120,15 +120,6 @@ function signedParameters(object: Methods): void {
   layer.weights.set([0, 0], 0);
 }
 
-/**
- * The book's penalty is a float32 sum times λ: NumPy 2, and the library, round every step of
- * it to float32, while a learner's JS numbers keep doubles. Equal to float32 precision is all a
- * faithful class can give there.
- */
-function float32Close(got: unknown, expected: unknown): boolean {
-  return typeof got === "number" && typeof expected === "number" && Math.abs(got - expected) <= 1e-6 * Math.abs(expected);
-}
-
 /** The arrays one object holds after a trial: output, dinputs, dweights, ... */
 function arraysOf(object: object): Result[] {
   return Object.entries(object).filter(([, value]) => value instanceof NDArray).map(([name, value]) => ({ name, value }));
@@ -291,7 +282,6 @@ function compare(Class: BookClass, args: unknown[]): void {
   const key = trial(Library as BookClass, args, kind, has);
   const compared: string[] = [];
   const targets = new Set<string>();
-  let roundedPenalty = false;
   for (const expected of key) {
     const got = mine.find((result) => result.name === expected.name && result.targets === expected.targets && result.when === expected.when);
     const label = expected.targets !== undefined ? `${expected.name} (${expected.targets} y_true)`
@@ -303,13 +293,11 @@ function compare(Class: BookClass, args: unknown[]): void {
     }
     // The library keeps arrays a chapter's class may not (inputs, say); a returned value must be there.
     if (got === undefined) continue;
-    const rounded = expected.name === PENALTY && !identical(got.value, expected.value) && float32Close(got.value, expected.value);
-    if (rounded) roundedPenalty = true;
-    if (!identical(got.value, expected.value) && !rounded) {
+    if (!identical(got.value, expected.value)) {
       report(`${Class.name}: ${label} differs from nnfs-ts's ${Class.name}: got ${describe(got.value)}\nexpected ${describe(expected.value)}`);
       return;
     }
-    if (!compared.includes(expected.name) && !rounded) compared.push(expected.name);
+    if (!compared.includes(expected.name)) compared.push(expected.name);
     if (expected.targets !== undefined) targets.add(expected.targets);
   }
   if (kind === "optimizer") {
@@ -321,10 +309,7 @@ function compare(Class: BookClass, args: unknown[]): void {
     return;
   }
   const forms = targets.size > 0 ? `, with ${[...targets].join(" and ")} y_true` : "";
-  const penalty = roundedPenalty
-    ? `; ${PENALTY} equal to float32 precision (the library rounds each step of the float32 penalty to float32, as NumPy 2 does; JS numbers are doubles)`
-    : "";
-  report(`${Class.name}: ${compared.join(", ")} identical to nnfs-ts's ${Class.name}${forms}${penalty}`);
+  report(`${Class.name}: ${compared.join(", ")} identical to nnfs-ts's ${Class.name}${forms}`);
 }
 
 function report(text: string): void {

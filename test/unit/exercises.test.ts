@@ -1253,12 +1253,15 @@ describe("exercises", () => {
       abstract forward(y_pred: NDArray, y_true: NDArray): NDArray;
       calculate(output: NDArray, y: NDArray): number { return np.mean(this.forward(output, y)); }
       l1(values: NDArray): number { return np.sum(np.abs(values)); }
+      // NumPy (and the library) round each step of a float32 penalty to float32, as chapter 14's cell does.
+      round(x: number): number { return Math.fround(x); }
       regularization_loss(layer: Layer): number {
+        const f32 = (x: number) => this.round(x);
         let regularization_loss = 0;
-        if (layer.weight_regularizer_l1 > 0) regularization_loss += layer.weight_regularizer_l1 * this.l1(layer.weights);
-        if (layer.weight_regularizer_l2 > 0) regularization_loss += layer.weight_regularizer_l2 * np.sum(np.square(layer.weights));
-        if (layer.bias_regularizer_l1 > 0) regularization_loss += layer.bias_regularizer_l1 * this.l1(layer.biases);
-        if (layer.bias_regularizer_l2 > 0) regularization_loss += layer.bias_regularizer_l2 * np.sum(np.square(layer.biases));
+        if (layer.weight_regularizer_l1 > 0) regularization_loss = f32(regularization_loss + f32(f32(layer.weight_regularizer_l1) * this.l1(layer.weights)));
+        if (layer.weight_regularizer_l2 > 0) regularization_loss = f32(regularization_loss + f32(f32(layer.weight_regularizer_l2) * np.sum(np.square(layer.weights))));
+        if (layer.bias_regularizer_l1 > 0) regularization_loss = f32(regularization_loss + f32(f32(layer.bias_regularizer_l1) * this.l1(layer.biases)));
+        if (layer.bias_regularizer_l2 > 0) regularization_loss = f32(regularization_loss + f32(f32(layer.bias_regularizer_l2) * np.sum(np.square(layer.biases))));
         return regularization_loss;
       }
     }
@@ -1272,8 +1275,12 @@ describe("exercises", () => {
 
     it("a loss's regularization_loss is compared on a layer with all four regularizers", () => {
       assert.equal(captured(() => check_against_library(Loss_CategoricalCrossentropy)).trim(),
-        "Loss_CategoricalCrossentropy: forward's result, calculate's result identical to nnfs-ts's Loss_CategoricalCrossentropy, with sparse and one-hot y_true; " +
-        "regularization_loss's result equal to float32 precision (the library rounds each step of the float32 penalty to float32, as NumPy 2 does; JS numbers are doubles)");
+        "Loss_CategoricalCrossentropy: regularization_loss's result, forward's result, calculate's result identical to nnfs-ts's Loss_CategoricalCrossentropy, with sparse and one-hot y_true");
+    });
+    it("a penalty kept in doubles (not rounded to float32 as NumPy does) shows regularization_loss's result", () => {
+      class Doubles extends Loss_CategoricalCrossentropy { round(x: number): number { return x; } }
+      Object.defineProperty(Doubles, "name", { value: "Loss_CategoricalCrossentropy" });
+      assert.match(captured(() => check_against_library(Doubles)), /regularization_loss's result differs from nnfs-ts's Loss_CategoricalCrossentropy/);
     });
     it("an L1 penalty of squares shows regularization_loss's result", () => {
       class Squared extends Loss_CategoricalCrossentropy { l1(values: NDArray): number { return np.sum(np.square(values)); } }
