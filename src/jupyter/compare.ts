@@ -16,17 +16,6 @@ export interface Sanitizer {
  */
 export const SANITIZERS: Sanitizer[] = [
   {
-    name: "element ids",
-    why: "plotly (and other HTML) outputs draw into a <div> with a random id and refer to it from a script",
-    apply(text) {
-      // Every value of an id="..." attribute is replaced wherever it occurs (div and script alike).
-      const ids = new Set<string>();
-      for (const m of text.matchAll(/\bid=(?:\\?["'])([^"'\\]{4,})(?:\\?["'])/g)) ids.add(m[1]);
-      for (const id of ids) text = text.split(id).join("<id>");
-      return text;
-    },
-  },
-  {
     name: "uuids",
     why: "random identifiers (crypto.randomUUID, display ids)",
     apply: (text) => text.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<uuid>"),
@@ -61,12 +50,28 @@ export function renderOutputs(outputs: Output[]): string {
       // kernel sent them from, and execution counts are not part of the comparison.
       for (const mime of Object.keys(o.data).sort()) {
         const v = o.data[mime];
-        const body = isJsonMime(mime) ? canonicalJson(v) : sanitize(joinMultiline(v as string | string[]));
+        const body = mime === "image/png" ? describePng(joinMultiline(v as string | string[]))
+          : isJsonMime(mime) ? canonicalJson(v) : sanitize(joinMultiline(v as string | string[]));
         parts.push(`[${o.output_type === "execute_result" ? "result" : "display"} ${mime}]\n${body}`);
       }
     }
   }
   return parts.map((p) => (p.endsWith("\n") ? p : p + "\n")).join("");
+}
+
+// A chart's picture is drawn by whatever Chromium the machine has, so its pixels may differ
+// between machines; what must hold is that it is a PNG of the figure's size, and not a blank
+// or broken one (a chart with axes and a title alone is well above the lower bound).
+const PNG_SIGNATURE = "89504e470d0a1a0a";
+const PLAUSIBLE_PNG_BYTES = [4_000, 400_000];
+
+function describePng(base64: string): string {
+  const bytes = Buffer.from(base64, "base64");
+  if (bytes.subarray(0, 8).toString("hex") !== PNG_SIGNATURE || bytes.length < 24) return "not a PNG";
+  const size = `PNG ${bytes.readUInt32BE(16)}×${bytes.readUInt32BE(20)}`;
+  const [low, high] = PLAUSIBLE_PNG_BYTES;
+  return bytes.length >= low && bytes.length <= high ? `${size}, plausible size`
+    : `${size}, ${bytes.length} bytes: outside the plausible ${low}-${high}`;
 }
 
 function canonicalJson(v: unknown): string {

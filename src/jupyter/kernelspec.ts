@@ -5,9 +5,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { writeAtomically } from "../files";
-import { installPlotlyBundle, KERNEL_NAME } from "../notebook/plotly-bundle";
 
-export { KERNEL_NAME };
+export const KERNEL_NAME = "nnfs-ts";
 export const KERNEL_DISPLAY_NAME = "TypeScript (nnfs-ts)";
 
 export interface KernelSpec {
@@ -67,8 +66,6 @@ export function installKernelSpec(dataDir: string = LOCAL_JUPYTER_DIR): string {
   if (!fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text) {
     writeAtomically(file, text);
   }
-  // Charts load plotly.js from the kernel spec's folder (see plotly-bundle.ts).
-  installPlotlyBundle(dir);
   return file;
 }
 

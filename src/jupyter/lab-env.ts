@@ -129,7 +129,8 @@ export function plotlyNote(lab: string, envPath: string = process.env.PATH ?? ""
   const r = spawnSync(jupyter, ["labextension", "list"], { encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) return null;
   if (/jupyterlab-plotly/.test(`${r.stdout}${r.stderr}`)) return null;
-  return `npm start: note: this JupyterLab (${lab}) has no jupyterlab-plotly extension, so the notebooks' charts
-will not draw. Install plotly into its Python environment (pip install plotly==7.1.0), or take it off
-PATH so that npm start makes its own .venv with everything (requirements-jupyter.txt).`;
+  return `npm start: note: this JupyterLab (${lab}) has no jupyterlab-plotly extension, so the
+notebooks' charts show as still pictures, not interactive ones. Install plotly into its Python
+environment (pip install plotly==7.1.0), or take it off PATH so that npm start makes its own .venv
+with everything (requirements-jupyter.txt).`;
 }

@@ -51,6 +51,9 @@ function findOrInstallJupyterLab(): string {
   return createVenv(venv);
 }
 
+/** The chapter notebooks name their kernel; the default is for new ones. */
+export const DEFAULT_KERNEL = `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`;
+
 function main(extraArgs: string[]): void {
   let exe: string;
   try {
@@ -63,8 +66,7 @@ function main(extraArgs: string[]): void {
   ensureBuild();
   const spec = installKernelSpec();
   const notebooks = path.join(PROJECT_ROOT, "notebooks");
-  // The chapter notebooks name their kernel; the default is for new ones.
-  const args = ["--ip=127.0.0.1", `--notebook-dir=${notebooks}`, `--MappingKernelManager.default_kernel_name=${KERNEL_NAME}`];
+  const args = ["--ip=127.0.0.1", `--notebook-dir=${notebooks}`, DEFAULT_KERNEL];
   // Jupyter refuses to run as root without being told; containers often run as root.
   if (process.getuid?.() === 0) args.push("--allow-root");
   console.log(`npm start: JupyterLab (${exe}) on ${notebooks}, kernel spec ${spec}`);

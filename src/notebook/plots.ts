@@ -7,8 +7,8 @@
 import { inspect } from "util";
 import type { Data, Layout } from "plotly.js";
 import { NDArray } from "../np/core";
-import { display, escapeHtml, MimeBundle } from "./display";
-import { KERNEL_NAME, plotlyBundleRoute } from "./plotly-bundle";
+import { chartPicture } from "./chart-picture";
+import { display, inNotebook, MimeBundle } from "./display";
 import type { HistoryRow } from "./progress";
 
 /** Numbers for a chart: an NDArray (read flat, row-major) or any array of numbers. */
@@ -239,23 +239,28 @@ export function plot_confusion_matrix(y_true: Values, y_pred: Values, options: F
 
 // ---- The display bundle ----
 
-let plotCount = 0;
+/** The picture's size when the layout gives none: about a notebook cell's width. */
+const PICTURE_WIDTH = 720, PICTURE_HEIGHT = 420;
 
 /**
- * One display bundle for a figure: the plotly JSON (JupyterLab with the plotly renderer,
- * VS Code), HTML that draws it with plotly.js (classic Notebook, Notebook 7, nbconvert) and
- * a one-line text/plain summary. Div ids count up per kernel session, so a notebook run from
- * the top gives the same outputs every time.
+ * One display bundle for a figure: the plotly JSON (drawn interactively by JupyterLab with
+ * plotly's renderer, Notebook 7 and VS Code), a PNG picture of it for every viewer that cannot
+ * run plotly.js (untrusted notebooks, GitHub, nbviewer, nbconvert), and a one-line text/plain
+ * summary. The picture is drawn only inside a notebook (see chart-picture.ts).
  */
 export function figureBundle(fig: Figure): MimeBundle {
-  const packed = { data: fig.data.map(packTrace), layout: fig.layout };
-  const json = JSON.stringify(packed, roundForScreen);
-  const summary = fig.summary();
+  const json = figureJson(fig);
+  const picture = inNotebook() ? chartPicture(json, fig.layout.width ?? PICTURE_WIDTH, fig.layout.height ?? PICTURE_HEIGHT) : null;
   return {
     "application/vnd.plotly.v1+json": JSON.parse(json),
-    "text/html": figureHtml(`nnfs-plot-${++plotCount}`, json, summary, fig.layout.height ?? 420),
-    "text/plain": summary,
+    ...(picture === null ? {} : { "image/png": picture }),
+    "text/plain": fig.summary(),
   };
+}
+
+/** The figure as the notebook stores it: plotly JSON with packed number arrays. */
+export function figureJson(fig: Figure): string {
+  return JSON.stringify({ data: fig.data.map(packTrace), layout: fig.layout }, roundForScreen);
 }
 
 // Six significant digits are far finer than a pixel and halve the JSON of float data.
@@ -299,41 +304,6 @@ function typedArraySpec(values: number[], shape: number[]): { dtype: string; bda
     : lo >= -(2 ** 31) && hi < 2 ** 31 ? ["i4", new Int32Array(values)]
     : ["f4", new Float32Array(values)];
   return { dtype, bdata: Buffer.from(array.buffer).toString("base64"), shape: shape.join(", ") };
-}
-
-// The div shows the summary until plotly.js draws over it, so an untrusted notebook (scripts
-// stripped) or a static page still says what the chart was. plotly.js is fetched once per page
-// from the kernel spec's folder (see plotly-bundle.ts); the draw waits for that promise, which
-// also lets the div reach the page first. The div gives up its id when drawn: after a kernel
-// restart the count starts again and an older output on the page may carry the same id.
-function figureHtml(id: string, json: string, summary: string, height: number): string {
-  const script = `(function (id, figure) {
-  var w = window;
-  if (!w.nnfsPlotly) {
-    w.nnfsPlotly = new Promise(function (resolve, reject) {
-      if (w.Plotly) return resolve(w.Plotly);
-      var config = document.getElementById("jupyter-config-data");
-      var base = document.body.getAttribute("data-base-url") || (config ? JSON.parse(config.textContent).baseUrl : "/");
-      var script = document.createElement("script");
-      script.src = base + ${JSON.stringify(plotlyBundleRoute(KERNEL_NAME))};
-      script.onload = function () { resolve(w.Plotly); };
-      script.onerror = function () { reject(new Error("could not load " + script.src + " (run npm run kernel:install)")); };
-      document.head.appendChild(script);
-    });
-  }
-  w.nnfsPlotly.then(function (Plotly) {
-    var div = document.getElementById(id);
-    if (!div) return;
-    div.removeAttribute("id");
-    div.textContent = "";
-    Plotly.newPlot(div, figure.data, figure.layout, { responsive: true });
-  }, function (error) {
-    var div = document.getElementById(id);
-    if (div) div.textContent += " [" + error.message + "]";
-  });
-})(${JSON.stringify(id)}, ${json});`;
-  return `<div id="${id}" class="nnfs-plot" style="height:${height}px">${escapeHtml(summary)}</div>\n` +
-    `<script type="text/javascript">\n${script.replace(/<\//g, "<\\/")}\n</script>`;
 }
 
 // ---- Reading numbers out of arrays ----

@@ -1,13 +1,11 @@
 // End to end, as a learner sees it: Debian's classic Jupyter Notebook serves a chapter notebook,
-// headless Chromium runs every cell on the nnfs-ts kernel, and the page must show the chart
-// plotly.js drew and the arrays NumPy-style, with no error anywhere.
+// headless Chromium runs every cell on the nnfs-ts kernel, and the page must show each chart's
+// picture (Notebook 6 has no plotly renderer) and the arrays NumPy-style, with no error anywhere.
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { Browser, chromium, Page } from "playwright-core";
 import { installKernelSpec, KERNEL_NAME, LOCAL_JUPYTER_DIR } from "../../src/jupyter/kernelspec";
-import { PLOTLY_BUNDLE, plotlyBundleSource } from "../../src/notebook/plotly-bundle";
 import { JUPYTER_NOTEBOOK, NotebookServer, startNotebookServer } from "../helpers/notebook-server";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -16,23 +14,19 @@ const REPO_NOTEBOOK = path.join(ROOT, "notebooks", NOTEBOOK);
 const OUTPUT_DIR = path.join(ROOT, "test-output", "browser");
 const CHROMIUM = "/usr/bin/chromium";
 
-describe("kernel spec install", () => {
-  it("puts plotly.min.js in the kernel spec folder, where charts load it from", () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-kernelspec-"));
-    try {
-      const bundle = path.join(path.dirname(installKernelSpec(dataDir)), PLOTLY_BUNDLE);
-      assert.equal(path.dirname(bundle), path.join(dataDir, "kernels", KERNEL_NAME));
-      assert.equal(fs.realpathSync(bundle), fs.realpathSync(plotlyBundleSource()));
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  });
-});
+interface PageOutput {
+  output_type: string;
+  name?: string;
+  text?: string;
+  ename?: string;
+  evalue?: string;
+  data?: Record<string, unknown>;
+}
 
 /** What the test reads back from the page once every cell has run. */
 interface PageResult {
-  cells: { prompt: unknown; outputs: { output_type: string; name?: string; text?: string; ename?: string; evalue?: string }[] }[];
-  plots: { traces: number; points: number; text: string }[];
+  cells: { prompt: unknown; outputs: PageOutput[] }[];
+  pictures: { width: number; height: number; src: string }[];
   outputText: string;
 }
 
@@ -53,7 +47,7 @@ describe(`browser: ${NOTEBOOK} in classic Jupyter Notebook + Chromium`, function
       this.skip();
     }
     const specDir = path.join(LOCAL_JUPYTER_DIR, "kernels", KERNEL_NAME);
-    if (!["kernel.json", PLOTLY_BUNDLE].every((file) => fs.existsSync(path.join(specDir, file)))) installKernelSpec();
+    if (!fs.existsSync(path.join(specDir, "kernel.json"))) installKernelSpec();
 
     repoNotebookBefore = fs.readFileSync(REPO_NOTEBOOK);
     // The server gets a copy without outputs: whatever the page shows comes from this run, and
@@ -79,7 +73,7 @@ describe(`browser: ${NOTEBOOK} in classic Jupyter Notebook + Chromium`, function
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  it("runs every cell without errors, draws the spiral chart and prints the arrays", async function () {
+  it("runs every cell without errors, shows the spiral charts as pictures and prints the arrays", async function () {
     this.timeout(150_000);
     // Notebook 6 scrolls inside its own container, so the screenshot shows only the viewport.
     const page = await browser!.newPage({ viewport: { width: 1100, height: 5200 } });
@@ -91,10 +85,9 @@ describe(`browser: ${NOTEBOOK} in classic Jupyter Notebook + Chromium`, function
 
     await page.evaluate(() => window.Jupyter.notebook.execute_all_cells());
     await waitForIdleKernel(page, 120_000);
-    // plotly.js draws after its bundle has loaded, a moment after the cell finished.
-    await page.waitForFunction(() => document.querySelector(".js-plotly-plot .scatterlayer") !== null ||
-      /could not load/.test(document.querySelector(".nnfs-plot")?.textContent ?? ""), null, { timeout: 30_000 })
-      .catch(() => undefined);
+    // The browser decodes a picture a moment after it reaches the page.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>(".output_area img")).every((img) => img.complete),
+      null, { timeout: 30_000 }).catch(() => undefined);
     const result = await readPage(page);
     await page.screenshot({ path: path.join(OUTPUT_DIR, NOTEBOOK.replace(/\.ipynb$/, ".png")) });
 
@@ -108,9 +101,13 @@ describe(`browser: ${NOTEBOOK} in classic Jupyter Notebook + Chromium`, function
           `code cell ${i + 1} wrote to stderr:\n${output.text}${context}`);
       }
     });
-    // The points alone, then coloured by class.
-    assert.deepEqual(result.plots.map((p) => [p.traces, p.points]), [[1, 300], [3, 300]],
-      `two spiral charts expected, the second with one trace per class${context}`);
+    // The points alone, then coloured by class: each chart's plotly figure and its picture.
+    const figures = result.cells.flatMap((cell) => cell.outputs)
+      .map((output) => output.data?.["application/vnd.plotly.v1+json"] as { data: unknown[] } | undefined)
+      .filter((figure): figure is { data: unknown[] } => figure !== undefined);
+    assert.deepEqual(figures.map((figure) => figure.data.length), [1, 3], `two spiral charts expected, the second with one trace per class${context}`);
+    assert.deepEqual(result.pictures.map((p) => [p.width, p.height, p.src]), [[720, 420, "data:image/png"], [720, 420, "data:image/png"]],
+      `each chart shown as a 720×420 PNG picture${context}`);
     // dense1.output[:5], second row, as NumPy prints float32.
     assert.ok(result.outputText.includes("[-1.0475188e-04  1.1395361e-04 -4.7983500e-05]"),
       `dense1.output[:5] not shown as NumPy prints it${context}`);
@@ -139,7 +136,7 @@ function describePage(result: PageResult): string {
     ...cell.outputs.map((o) => `  ${[o.output_type, o.name, o.ename].filter(Boolean).join(" ")}: ` +
       `${(o.text ?? o.evalue ?? "").split("\n")[0].slice(0, 120)}`),
   ]);
-  for (const plot of result.plots) lines.push(`chart: ${plot.traces} traces, ${plot.points} points, text "${plot.text}"`);
+  for (const picture of result.pictures) lines.push(`picture: ${picture.width}×${picture.height} ${picture.src}`);
   return lines.join("\n");
 }
 
@@ -154,10 +151,8 @@ function readPage(page: Page): Promise<PageResult> {
     cells: window.Jupyter.notebook.get_cells()
       .filter((cell) => cell.cell_type === "code")
       .map((cell) => ({ prompt: cell.input_prompt_number, outputs: cell.output_area.outputs })),
-    plots: Array.from(document.querySelectorAll(".output_area .js-plotly-plot, .output_area .nnfs-plot")).map((plot) => ({
-      traces: plot.querySelectorAll(".scatterlayer .trace").length,
-      points: plot.querySelectorAll(".scatterlayer path.point").length,
-      text: (plot.textContent ?? "").slice(0, 200),
+    pictures: Array.from(document.querySelectorAll<HTMLImageElement>(".output_area img")).map((img) => ({
+      width: img.naturalWidth, height: img.naturalHeight, src: img.src.slice(0, img.src.indexOf(";")),
     })),
     outputText: Array.from(document.querySelectorAll(".output_area .output_text")).map((e) => e.textContent).join("\n"),
   }));

@@ -1,5 +1,6 @@
-// A throwaway classic Jupyter Notebook server for browser tests: loopback only, a random token,
-// its own config/data/runtime dirs (nothing read from or written to the user's ~/.jupyter).
+// A throwaway Jupyter server for browser tests, Debian's classic Notebook 6 or a JupyterLab 4:
+// loopback only, a random token, its own config/data/runtime dirs (nothing read from or written
+// to the user's ~/.jupyter).
 import { ChildProcess, spawn } from "child_process";
 import { randomBytes } from "crypto";
 import * as fs from "fs";
@@ -15,6 +16,12 @@ export interface NotebookServerOptions {
   /** Prepended to JUPYTER_PATH: where kernel specs are found. */
   jupyterPath: string;
   startTimeoutMs?: number;
+  /** The server to run: Debian's classic Notebook (the default) or a JupyterLab 4's jupyter-lab. */
+  executable?: string;
+  /** Files to write into the server's config dir first, by relative path (JupyterLab settings). */
+  configFiles?: Record<string, string>;
+  /** More command-line options for the server. */
+  extraArgs?: string[];
 }
 
 export interface NotebookServer {
@@ -41,12 +48,18 @@ export async function startNotebookServer(options: NotebookServerOptions): Promi
     JUPYTER_PATH: [options.jupyterPath, process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter),
   };
   delete env.JUPYTER_TOKEN;
-  const server = spawn(JUPYTER_NOTEBOOK, [
-    "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`,
-    // Fail rather than quietly move to another port if someone took this one meanwhile.
-    "--NotebookApp.port_retries=0",
-    `--NotebookApp.token=${token}`, `--notebook-dir=${options.notebookDir}`,
-  ], { env, cwd: options.notebookDir, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  for (const [file, text] of Object.entries(options.configFiles ?? {})) {
+    fs.mkdirSync(path.dirname(path.join(home, "config", file)), { recursive: true });
+    fs.writeFileSync(path.join(home, "config", file), text);
+  }
+  const executable = options.executable ?? JUPYTER_NOTEBOOK;
+  // Classic Notebook is configured as NotebookApp, JupyterLab 4 (Jupyter Server) as ServerApp.
+  // Either way: fail rather than quietly move to another port if someone took this one meanwhile.
+  const serverArgs = path.basename(executable) === "jupyter-lab"
+    ? ["--ServerApp.port_retries=0", `--IdentityProvider.token=${token}`, `--ServerApp.root_dir=${options.notebookDir}`]
+    : ["--NotebookApp.port_retries=0", `--NotebookApp.token=${token}`, `--notebook-dir=${options.notebookDir}`];
+  const server = spawn(executable, ["--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, ...serverArgs, ...options.extraArgs ?? []],
+    { env, cwd: options.notebookDir, stdio: ["ignore", "pipe", "pipe"], detached: true });
   let output = "";
   const collect = (chunk: Buffer) => { output += chunk.toString(); };
   server.stdout!.on("data", collect);
@@ -68,7 +81,7 @@ export async function startNotebookServer(options: NotebookServerOptions): Promi
     await waitUntilReady(url, token, exited, options.startTimeoutMs ?? 30_000);
   } catch (e) {
     await stop();
-    throw new Error(`${(e as Error).message}\n--- jupyter-notebook output ---\n${output}`);
+    throw new Error(`${(e as Error).message}\n--- ${path.basename(executable)} output ---\n${output}`);
   }
   return { url, token, log: () => output, stop };
 }
@@ -89,7 +102,7 @@ async function waitUntilReady(url: string, token: string, exited: Promise<void>,
   void exited.then(() => { hasExited = true; });
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (hasExited) throw new Error("jupyter-notebook exited before it was ready");
+    if (hasExited) throw new Error("the Jupyter server exited before it was ready");
     try {
       const response = await fetch(`${url}api/status`, { headers: { Authorization: `token ${token}` } });
       if (response.ok) return;
@@ -98,7 +111,7 @@ async function waitUntilReady(url: string, token: string, exited: Promise<void>,
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`jupyter-notebook did not answer on ${url} within ${timeoutMs / 1000} s`);
+  throw new Error(`the Jupyter server did not answer on ${url} within ${timeoutMs / 1000} s`);
 }
 
 async function stopServer(server: ChildProcess, exited: Promise<void>): Promise<void> {

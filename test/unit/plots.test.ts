@@ -1,9 +1,5 @@
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import { NDArray } from "../../src/np/core";
-import { installPlotlyBundle, plotlyBundleSource } from "../../src/notebook/plotly-bundle";
 import {
   COLORS, figure, Figure, figureBundle, plot_classes, plot_confusion_matrix, plot_decision_regions, plot_history,
   plot_images, plot_softmax,
@@ -184,9 +180,9 @@ describe("chart presets", () => {
 describe("figure display bundle", () => {
   const [X, y] = classData();
 
-  it("has the plotly JSON, an HTML fallback and a text summary, well under 100 KB for 300 points", () => {
+  it("has the plotly JSON and a text summary (no picture outside a notebook), well under 100 KB for 300 points", () => {
     const bundle = figureBundle(plot_classes(X, y, { title: "Spiral data" }));
-    assert.deepEqual(Object.keys(bundle).sort(), ["application/vnd.plotly.v1+json", "text/html", "text/plain"]);
+    assert.deepEqual(Object.keys(bundle).sort(), ["application/vnd.plotly.v1+json", "text/plain"]);
     assert.equal(bundle["text/plain"], "Figure: Spiral data (3 classes, 300 points)");
     const size = JSON.stringify(bundle).length;
     assert.ok(size < 20_000, `bundle is ${size} characters`);
@@ -212,36 +208,5 @@ describe("figure display bundle", () => {
     assert.equal(dtypeFor(-1000).dtype, "i2");
     assert.equal(dtypeFor(-10000).dtype, "i4");
     assert.deepEqual(unpack(dtypeFor(-10000)), Array.from({ length: 20 }, (_, i) => (i + 1) * -10000));
-  });
-
-  it("the HTML loads plotly.js from the kernel spec folder instead of inlining it, and draws into its own div", () => {
-    const first = String(figureBundle(plot_classes(X, y))["text/html"]);
-    const second = String(figureBundle(plot_classes(X, y))["text/html"]);
-    const ids = [first, second].map((html) => Number(/<div id="nnfs-plot-(\d+)"/.exec(html)?.[1]));
-    assert.equal(ids[1], ids[0] + 1);
-    assert.ok(first.includes('"kernelspecs/nnfs-ts/plotly.min.js"'));
-    assert.ok(first.length < 20_000, `HTML is ${first.length} characters`);
-    assert.ok(!first.includes("Copyright 2012-2025, Plotly"));
-    assert.ok(first.includes(">Figure: untitled (3 classes, 300 points)</div>"));
-  });
-
-  it("text cannot close the script early", () => {
-    const html = String(figureBundle(figure({ title: "</script><b>x</b>" }))["text/html"]);
-    assert.equal(html.match(/<\/script>/g)?.length, 1);
-    assert.ok(html.includes("Figure: &lt;/script&gt;&lt;b&gt;x&lt;/b&gt;"));
-  });
-
-  it("installPlotlyBundle links the installed plotly.js-dist-min into a kernel spec folder", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-kernelspec-"));
-    try {
-      const target = installPlotlyBundle(dir);
-      assert.equal(target, path.join(dir, "plotly.min.js"));
-      assert.equal(fs.realpathSync(target), fs.realpathSync(path.resolve("node_modules/plotly.js-dist-min/plotly.min.js")));
-      assert.equal(plotlyBundleSource(), require.resolve("plotly.js-dist-min/plotly.min.js"));
-      assert.equal(installPlotlyBundle(dir), target);
-      assert.ok(fs.statSync(target).size > 4_000_000);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
