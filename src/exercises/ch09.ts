@@ -19,21 +19,31 @@ export type DenseClass = new (n_inputs: number, n_neurons: number) => {
   backward(dvalues: NDArray): void;
 };
 
-/** The chapter's example layer: 3 samples of 4 inputs, 3 neurons; gradients that differ in every element. */
-const INPUTS = np.array([[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]);
-const WEIGHTS = np.array([[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]).T;
-const BIASES = np.array([[2, 3, 0.5]]);
-const DVALUES = np.array([[1, -2, 0.5], [2, 0.5, -1], [-3, 1, 2]]);
+/** A dense layer's example: 3 samples of 4 inputs, 3 neurons, and the gradient the next layer hands back. */
+export interface DenseExample {
+  inputs: NDArray;
+  weights: NDArray;
+  biases: NDArray;
+  dvalues: NDArray;
+}
 
-/** Runs forward and backward on a layer with the example's weights; the notebook's random stream is left as it was. */
-function backwardOf<T extends { weights: NDArray; biases: NDArray; forward(inputs: NDArray): void; backward(dvalues: NDArray): void }>(
-  make: () => T,
+/** The chapter's example layer: gradients that differ in every element. */
+export const EXAMPLE: DenseExample = {
+  inputs: np.array([[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]),
+  weights: np.array([[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]).T,
+  biases: np.array([[2, 3, 0.5]]),
+  dvalues: np.array([[1, -2, 0.5], [2, 0.5, -1], [-3, 1, 2]]),
+};
+
+/** Runs forward and backward on a layer with an example's parameters; the notebook's random stream is left as it was. */
+export function backwardOf<T extends { weights: NDArray; biases: NDArray; forward(inputs: NDArray): void; backward(dvalues: NDArray): void }>(
+  make: () => T, example: DenseExample = EXAMPLE,
 ): T {
   const layer = keepingRandomState(() => noBlankFields(make()));
-  layer.weights = WEIGHTS.copy();
-  layer.biases = BIASES.copy();
-  layer.forward(INPUTS.copy());
-  layer.backward(DVALUES.copy());
+  layer.weights = example.weights.copy();
+  layer.biases = example.biases.copy();
+  layer.forward(example.inputs.copy());
+  layer.backward(example.dvalues.copy());
   return layer;
 }
 
@@ -63,7 +73,7 @@ export const dense_backward = new Exercise<DenseClass>({
     const dbiases = filled(layer.dbiases);
     const wrong_dbiases = compareArrays("dbiases", dbiases, key.dbiases);
     if (wrong_dbiases !== null && dbiases instanceof NDArray) {
-      if (compareArrays("dbiases", dbiases.reshape(-1), np.sum(DVALUES, { axis: 1 })) === null) {
+      if (compareArrays("dbiases", dbiases.reshape(-1), np.sum(EXAMPLE.dvalues, { axis: 1 })) === null) {
         return `dbiases sums each sample's gradients (axis 1), giving shape ${formatShape(dbiases.shape, ", ")}. A bias meets every sample, so its gradient sums over the samples: axis 0, { axis: 0, keepdims: true }, shape (1, 3) like biases.`;
       }
       if (compareArrays("dbiases", dbiases, key.dbiases.reshape(-1)) === null) {

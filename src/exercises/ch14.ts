@@ -6,6 +6,7 @@ import { Layer_Dense, TrainableLayer } from "../network/layers";
 import { Loss_CategoricalCrossentropy } from "../network/losses";
 import { compareArrays, compareNumbers } from "./compare";
 import { noBlankFields, unlessBlank } from "./blanks";
+import { backwardOf, DenseExample, EXAMPLE as CHAPTER_9 } from "./ch09";
 import { Exercise, filled, keepingRandomState, Problem } from "./exercise";
 
 /** The four strengths, as the book's keyword arguments. */
@@ -32,26 +33,16 @@ const STRENGTHS = { weight_regularizer_l1: 0.1, weight_regularizer_l2: 0.2, bias
 
 // Chapter 9's example layer, with a weight and a bias of exactly 0 (where the book's L1 slope is
 // +1 and np.sign gives 0) and negative ones (where the sign matters).
-const INPUTS = np.array([[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]);
-const WEIGHTS = np.array([[0.2, 0.8, -0.5, 0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]).T;
-const BIASES = np.array([[2, -3, 0]]);
-const DVALUES = np.array([[1, -2, 0.5], [2, 0.5, -1], [-3, 1, 2]]);
+const EXAMPLE: DenseExample = {
+  ...CHAPTER_9,
+  weights: np.array([[0.2, 0.8, -0.5, 0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]).T,
+  biases: np.array([[2, -3, 0]]),
+};
+const { inputs: INPUTS, weights: WEIGHTS, biases: BIASES, dvalues: DVALUES } = EXAMPLE;
 
 /** The book's L1 slope: 1 where the value is ≥ 0, -1 where it is negative. */
 function l1Slope(values: NDArray): NDArray {
   return np.where(np.less(values, 0), -1, 1);
-}
-
-/** Runs forward and backward with the example's parameters; the notebook's random stream is left as it was. */
-function backwardOf<T extends { weights: NDArray; biases: NDArray; forward(inputs: NDArray): void; backward(dvalues: NDArray): void }>(
-  make: () => T,
-): T {
-  const layer = keepingRandomState(() => noBlankFields(make()));
-  layer.weights = WEIGHTS.copy();
-  layer.biases = BIASES.copy();
-  layer.forward(INPUTS.copy());
-  layer.backward(DVALUES.copy());
-  return layer;
 }
 
 /**
@@ -86,14 +77,14 @@ function termProblem(name: string, got: NDArray, data: NDArray, values: NDArray,
 export const regularized_backward = new Exercise<RegularizedDenseClass>({
   title: "Layer_Dense's backward with L1 and L2 regularization",
   check: unlessBlank((Dense) => {
-    const layer = backwardOf(() => new Dense(4, 3, { ...STRENGTHS }));
+    const layer = backwardOf(() => new Dense(4, 3, { ...STRENGTHS }), EXAMPLE);
     const stored = layer as unknown as Record<string, unknown>;
     for (const [name, value] of Object.entries(STRENGTHS)) {
       if (stored[name] !== value) {
         return `after new Layer_Dense(4, 3, { ${name}: ${value}, ... }), this.${name} is ${String(stored[name])}: the constructor keeps each strength on the layer for backward.`;
       }
     }
-    const key = backwardOf(() => new Layer_Dense(4, 3, { ...STRENGTHS }));
+    const key = backwardOf(() => new Layer_Dense(4, 3, { ...STRENGTHS }), EXAMPLE);
     const data_dweights = np.dot(INPUTS.T, DVALUES);
     const data_dbiases = np.sum(DVALUES, { axis: 0, keepdims: true });
 
