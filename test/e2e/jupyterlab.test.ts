@@ -94,7 +94,8 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
     it(`${chapter}: stored charts show as opened (untrusted), and as plotly charts after Run All`, async function () {
       this.timeout(600_000);
       const expected = chartCount(path.join(ROOT, "notebooks", chapter));
-      const page = await open("lab/tree", chapter);
+      // A workspace of its own, so that JupyterLab does not bring back the tabs of earlier tests.
+      const page = await open(`lab/workspaces/${chapter.slice(0, 4)}/tree`, chapter);
       const context = () => `\n--- console errors ---\n${consoleErrors.join("\n")}\n--- server log ---\n${server!.log().slice(-3000)}`;
       try {
         assert.equal(await page.locator(".jp-Dialog").count(), 0, `a dialog asked for something on opening${context()}`);
@@ -116,6 +117,7 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
         assert.deepEqual(consoleErrors, [], `errors in the browser console${context()}`);
       } finally {
         await page.close();
+        await shutDownKernels(server!);
       }
     });
   }
@@ -139,6 +141,14 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
     assert.equal(specs.default, KERNEL_NAME);
   });
 });
+
+/** Shuts down the server's kernels (a closed tab leaves its kernel running). */
+async function shutDownKernels(server: NotebookServer): Promise<void> {
+  const api = `${server.url}api/kernels`;
+  const headers = { Authorization: `token ${server.token}` };
+  const kernels = await (await fetch(api, { headers })).json() as { id: string }[];
+  await Promise.all(kernels.map((kernel) => fetch(`${api}/${kernel.id}`, { method: "DELETE", headers })));
+}
 
 /**
  * The chart outputs on the page: plotly's renderer (which shows the stored picture until it may
