@@ -27,8 +27,9 @@ if (threads.isMainThread) {
  * training cell that prints or redraws its progress line reaches 512 easily.
  *
  * With a send timeout of 0, zeromq always writes at once. The kernel's sockets never block
- * on a send (PUB drops at its high-water mark, ROUTER drops for unknown peers), so nothing
- * waits and nothing is lost.
+ * on a send (ROUTER drops for unknown peers), so nothing waits. The publisher gets no
+ * high-water mark: at zeromq's default of 1000 queued messages it would drop what a cell prints
+ * faster than the client reads (measured: 107,000 of 300,000 lines arrived).
  */
 function sendWithoutWaiting(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,7 +38,7 @@ function sendWithoutWaiting(): void {
     const Socket = zmq[name];
     zmq[name] = class extends Socket {
       constructor(options: Record<string, unknown> = {}) {
-        super({ sendTimeout: 0, ...options });
+        super({ sendTimeout: 0, ...(name === "Publisher" ? { sendHighWaterMark: 0 } : {}), ...options });
       }
     };
   }

@@ -13,6 +13,8 @@ const IP = "127.0.0.1";
 const SHUTDOWN_GRACE_MS = 3000;
 const TERM_GRACE_MS = 2000;
 const INTERRUPT_GRACE_MS = 3000;
+/** After the reply: how long outputs may stop arriving before the cell counts as stuck. */
+const DELIVERY_STALL_MS = 30_000;
 
 export interface KernelExit {
   code: number | null;
@@ -109,7 +111,9 @@ export class Kernel {
   private readonly shell = new zmq.Dealer({ linger: 0 });
   private readonly control = new zmq.Dealer({ linger: 0 });
   private readonly stdin = new zmq.Dealer({ linger: 0 });
-  private readonly iopub = new zmq.Subscriber({ linger: 0 });
+  // No high-water mark: past the default 1000 queued messages a subscriber drops what a cell
+  // prints, and the cell's closing "idle" status may be among the dropped.
+  private readonly iopub = new zmq.Subscriber({ linger: 0, receiveHighWaterMark: 0 });
   private readonly hb = new zmq.Request({ linger: 0 });
   private readonly replies = new Map<string, Waiter>();
   private readonly iopubListeners = new Map<string, (msg: Message) => void>();
@@ -214,8 +218,10 @@ export class Kernel {
     let idle = false;
     let reply: ExecuteOutcome["reply"] = null;
     let wake = () => {};
+    let lastMessageAt = Date.now();
     const settled = () => idle && reply !== null;
     this.iopubListeners.set(msg.header.msg_id, (m) => {
+      lastMessageAt = Date.now();
       if (m.header.msg_type === "status") {
         if ((m.content as { execution_state?: string }).execution_state === "idle") idle = true;
       } else if (m.header.msg_type !== "execute_input") {
@@ -247,6 +253,13 @@ export class Kernel {
       });
     try {
       if (await waitSettled(timeoutMs)) return { reply, timedOut: false };
+      // A reply means the cell finished in time; what is missing is the delivery of what it
+      // printed, which for a flood of lines can take longer than the cell ran. Not a timeout
+      // while outputs keep arriving.
+      while (reply !== null) {
+        if (await waitSettled(DELIVERY_STALL_MS)) return { reply, timedOut: false };
+        if (Date.now() - lastMessageAt >= DELIVERY_STALL_MS) break;
+      }
       // Interrupt as Jupyter does for interrupt_mode "signal"; tslab then ends a busy loop.
       this.signalGroup("SIGINT");
       await waitSettled(INTERRUPT_GRACE_MS);

@@ -75,21 +75,23 @@ export interface FoundKernelSpec {
 }
 
 /**
- * Looks up a kernel spec the way Jupyter does (JUPYTER_PATH dirs, then the user's data dir),
- * with the project-local dir first. When nothing is registered the project-local spec is
- * written, as `npm start` would: a fresh clone can run notebooks without an extra step.
+ * The kernel spec the runner launches: always the one this checkout writes into its .jupyter
+ * dir. Another checkout (or an older copy of this one) may have registered a spec of the same
+ * name in the user's data dir, and running it would test someone else's code. A stale or
+ * missing project spec is (re)written, as `npm start` would.
  */
-export function findKernelSpec(name: string = KERNEL_NAME, env: NodeJS.ProcessEnv = process.env): FoundKernelSpec {
-  const dirs = [...(withProjectJupyterPath(env).JUPYTER_PATH ?? "").split(path.delimiter), userJupyterDataDir(env)];
-  for (const dir of dirs) {
-    const file = path.join(dir, "kernels", name, "kernel.json");
-    if (fs.existsSync(file)) return { file, spec: readSpec(file) };
+export function findKernelSpec(): FoundKernelSpec {
+  let file: string;
+  try {
+    file = installKernelSpec();
+  } catch (e) {
+    throw new Error(`cannot register this checkout's kernel spec in ${LOCAL_JUPYTER_DIR}: ${(e as Error).message}`);
   }
-  if (name !== KERNEL_NAME) {
-    throw new Error(`kernel spec "${name}" not found in ${dirs.join(", ")}`);
+  const spec = readSpec(file);
+  if (!spec.argv.some((arg) => arg.startsWith(PROJECT_ROOT + path.sep))) {
+    throw new Error(`${file}: kernel spec does not run this checkout (${PROJECT_ROOT}): ${spec.argv.join(" ")}`);
   }
-  const file = installKernelSpec();
-  return { file, spec: readSpec(file) };
+  return { file, spec };
 }
 
 function readSpec(file: string): KernelSpec {

@@ -14,6 +14,7 @@ import * as util from "util";
 import type * as zmq from "zeromq";
 import { compileAs, compileError, Diagnostic, emitCellSourceMaps, ErrorContent, thrownError, tslabTypeScriptPath } from "./cell-errors";
 import { HistoryRequest, KernelHistory } from "./kernel-history";
+import { StreamBatcher } from "./stream-batcher";
 import { DELIMITER, Message, Session } from "./wire";
 
 // Before tslab's converter loads TypeScript.
@@ -108,6 +109,8 @@ interface CellOutputs {
   publish(msgType: string, content: Content): void;
   stream(name: string, text: string): void;
   display(data: object, update: boolean): void;
+  /** Sends printed text still held back (see stream-batcher.ts). */
+  flush(): void;
 }
 
 class Handler extends jupyter.JupyterHandlerImpl {
@@ -204,8 +207,12 @@ class Server extends jupyter.ZmqServer {
     }
     const handler = this.handler as Handler;
     const content = request.msg.content;
-    const reply = (msgType: string, replyContent: object) => this.send(sock, request, msgType, replyContent);
     this.publish(request, "status", { execution_state: "busy" });
+    const out = this.outputsFor(request);
+    const reply = (msgType: string, replyContent: object) => {
+      out.flush();
+      this.send(sock, request, msgType, replyContent);
+    };
     let shutdown = false;
     try {
       switch (request.msg.header.msg_type) {
@@ -214,7 +221,7 @@ class Server extends jupyter.ZmqServer {
           break;
         case "execute_request":
           reply("execute_reply", await handler.execute(
-            content as unknown as ExecuteRequest, Date.parse(request.msg.header.date), this.outputsFor(request)));
+            content as unknown as ExecuteRequest, Date.parse(request.msg.header.date), out));
           break;
         case "is_complete_request":
           reply("is_complete_reply", handler.handleIsComplete(content as { code: string }));
@@ -240,17 +247,23 @@ class Server extends jupyter.ZmqServer {
           break;
       }
     } finally {
+      out.flush();
       this.publish(request, "status", { execution_state: "idle" });
     }
     if (shutdown) this.close();
   }
 
   private outputsFor(request: Request): CellOutputs {
-    const publish = (msgType: string, content: Content) => this.publish(request, msgType, content);
+    const streams = new StreamBatcher((name, text) => this.publish(request, "stream", { name, text }));
+    const publish = (msgType: string, content: Content) => {
+      streams.flush();
+      this.publish(request, msgType, content);
+    };
     return {
       publish,
-      stream: (name, text) => publish("stream", { name, text }),
+      stream: (name, text) => streams.write(name, text),
       display: (data, update) => publish(update ? "update_display_data" : "display_data", data as Content),
+      flush: () => streams.flush(),
     };
   }
 

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { findNotebooks } from "../../src/jupyter/cli";
-import { buildKernelSpec, installKernelSpec, LOCAL_JUPYTER_DIR, withProjectJupyterPath } from "../../src/jupyter/kernelspec";
+import { buildKernelSpec, findKernelSpec, installKernelSpec, LOCAL_JUPYTER_DIR, withProjectJupyterPath } from "../../src/jupyter/kernelspec";
 import { formatNotebook, readNotebook } from "../../src/jupyter/notebook-file";
 import { executeNotebook, runNotebookInPlace } from "../../src/jupyter/runner";
 import { version } from "../../src";
@@ -53,10 +53,10 @@ function kernelsOf(runnerPid: number): Promise<string[]> {
   });
 }
 
-/** Kernels still there after a short grace: a process being killed takes a moment to vanish. */
+/** Kernels still there after a grace of up to 30 s: a process being killed takes a moment to vanish. */
 async function leftoverKernels(runnerPid: number): Promise<string[]> {
   let left = await kernelsOf(runnerPid);
-  for (let i = 0; i < 30 && left.length > 0; i++) {
+  for (let i = 0; i < 300 && left.length > 0; i++) {
     await sleep(100);
     left = await kernelsOf(runnerPid);
   }
@@ -88,6 +88,27 @@ describe("kernel spec", () => {
     assert.strictEqual(r.code, 0, r.stderr);
     const file = path.join(LOCAL_JUPYTER_DIR, "kernels", "nnfs-ts", "kernel.json");
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(file, "utf8")), buildKernelSpec());
+  });
+
+  it("the runner launches this checkout's spec, never another checkout's of the same name", () => {
+    const file = path.join(LOCAL_JUPYTER_DIR, "kernels", "nnfs-ts", "kernel.json");
+    const ours = fs.readFileSync(file);
+    const elsewhere = { ...buildKernelSpec(), argv: ["/usr/bin/node", "--require", "/home/other/nnfs-ts/dist/jupyter/kernel-preload.js", "tslab", "kernel"] };
+    try {
+      // A copy of the checkout brings the original's spec along; so would a user-wide one.
+      fs.writeFileSync(file, JSON.stringify(elsewhere));
+      const found = findKernelSpec();
+      assert.strictEqual(found.file, file);
+      assert.deepStrictEqual(found.spec, buildKernelSpec());
+      assert.deepStrictEqual(JSON.parse(fs.readFileSync(file, "utf8")), buildKernelSpec(), "rewritten for this checkout");
+      // A spec the runner may not correct is refused, naming the place.
+      fs.writeFileSync(file, JSON.stringify(elsewhere));
+      fs.chmodSync(file, 0o444);
+      assert.throws(() => findKernelSpec(), /cannot register this checkout's kernel spec in .*\.jupyter: .*read-only/);
+    } finally {
+      fs.chmodSync(file, 0o644);
+      fs.writeFileSync(file, ours);
+    }
   });
 
   it("installs into JUPYTER_DATA_DIR with --user", async () => {
@@ -152,6 +173,22 @@ describe("executeNotebook (real tslab kernel)", function () {
     assert.strictEqual(text.split("\n").length - 1, 2000);
     assert.ok(text.endsWith("line 1999\n"));
     assert.deepStrictEqual(after, [{ output_type: "stream", name: "stdout", text: "after\n" }]);
+  });
+
+  it("keeps every line of a flood (300,000 lines), in order, with stdout and stderr interleaved as written", async () => {
+    // Before: zeromq's high-water marks dropped two thirds of the lines, and delivering one
+    // message per line outlasted the cell, so short timeouts fired on cells that had finished.
+    const run = await executeNotebook(fixture("flood.ipynb"), { timeoutMs: 60_000 });
+    assert.strictEqual(run.failure?.reason, "stderr", "the last cell writes to stderr");
+    const [flood, after, mixed] = run.cells.map((c) => c.outputs);
+    assert.ok(flood.every((o) => o.output_type === "stream" && o.name === "stdout"));
+    const lines = flood.map((o) => (o as { text: string }).text).join("").split("\n");
+    assert.strictEqual(lines.length - 1, 300_000);
+    assert.ok(lines.slice(0, -1).every((line, i) => line === `line ${i}`), "every line, in order");
+    assert.deepStrictEqual(after, [{ output_type: "stream", name: "stdout", text: "after\n" }]);
+    assert.deepStrictEqual(mixed.map((o) => [(o as { name: string }).name, (o as { text: string }).text]), [
+      ["stdout", "out 0\n"], ["stderr", "err 0\n"], ["stdout", "out 1\n"], ["stderr", "err 1\n"], ["stdout", "out 2\n"], ["stderr", "err 2\n"],
+    ]);
   });
 
   it("writes outputs in place only on success, formatted like Jupyter", async () => {
@@ -226,14 +263,15 @@ describe("npm run notebooks: bad input", function () {
   });
 
   it("SIGINT to the runner ends it and its kernel", async () => {
-    const file = fixture("forever.ipynb");
+    const file = fixture("busy.ipynb");
     const before = fs.readFileSync(file);
+    const busy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "nnfs-busy-")), "busy");
     let pid = 0;
-    const done = runCli([path.relative(ROOT, file)], { onSpawn: (p) => (pid = p) });
-    // Wait until the kernel runs, then interrupt the runner as a terminal's Ctrl-C would.
-    for (let i = 0; i < 200 && (pid === 0 || (await kernelsOf(pid)).length === 0); i++) await sleep(100);
-    assert.notStrictEqual((await kernelsOf(pid)).length, 0, "kernel never started");
-    await sleep(1500);
+    const done = runCli([path.relative(ROOT, file)], { onSpawn: (p) => (pid = p), env: { ...process.env, NNFS_TEST_BUSY_FILE: busy } });
+    // Once the cell has written the file, the kernel is in its endless loop; then interrupt
+    // the runner as a terminal's Ctrl-C would.
+    const ended = done.then(() => "runner ended first");
+    while (!fs.existsSync(busy)) assert.strictEqual(await Promise.race([ended, sleep(100)]), undefined, "the busy cell never started");
     process.kill(pid, "SIGINT");
     const r = await done;
     assert.strictEqual(r.code, 130, r.stderr);
@@ -250,12 +288,7 @@ describe("npm run notebooks: bad input", function () {
     process.kill(pid, "SIGKILL");
     await done;
     // The kernel polls its parent once a second.
-    let left = await kernelsOf(pid);
-    for (let i = 0; i < 50 && left.length > 0; i++) {
-      await sleep(100);
-      left = await kernelsOf(pid);
-    }
-    assert.deepStrictEqual(left, [], "kernel outlived its runner");
+    assert.deepStrictEqual(await leftoverKernels(pid), [], "kernel outlived its runner");
   });
 
   it("refuses a notebook written for another kernel, naming it", async () => {
