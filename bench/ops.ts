@@ -31,6 +31,9 @@ export function arrayCases(): Case[] {
     const x = f32(m, k), w = f32(k2, n);
     cases.push([`dot ${m}x${k} @ ${k2}x${n}`, () => np.dot(x, w)]);
   }
+  // Printing: a summarized array (the book's outputs) and one of 1000 elements shown whole.
+  const [printed, whole] = [f32(300, 64), f32(40, 25)];
+  cases.push(["str 300x64 (summarized)", () => String(printed)], ["str 40x25 (all 1000)", () => String(whole)]);
   cases.push(["randn(1e6)", () => np.random.randn(1000000)]);
   return cases;
 }

@@ -51,6 +51,10 @@ def cases():
         x = rng.randn(m, k).astype(np.float32)
         w = rng.randn(k2, n).astype(np.float32)
         out[f"dot {m}x{k} @ {k2}x{n}"] = lambda x=x, w=w: np.dot(x, w)
+    printed = rng.randn(300, 64).astype(np.float32)
+    whole = rng.randn(40, 25).astype(np.float32)
+    out["str 300x64 (summarized)"] = lambda: str(printed)
+    out["str 40x25 (all 1000)"] = lambda: str(whole)
     out["randn(1e6)"] = lambda: np.random.randn(1000000)
     return out
 
