@@ -1,6 +1,6 @@
 // Files the project writes (models, parameters, downloaded data) appear whole or not at all.
 import { randomBytes } from "crypto";
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, join } from "path";
 
 /**
@@ -14,6 +14,7 @@ export function writeAtomically(target: string, bytes: Buffer | string): void {
   if (existsSync(path) && (statSync(path).mode & 0o222) === 0) {
     throw new Error(`cannot write ${target}: the file is read-only (make it writable or choose another path)`);
   }
+  removeAbandonedTemporaries(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     const fd = openSync(temporary, "wx");
@@ -27,5 +28,30 @@ export function writeAtomically(target: string, bytes: Buffer | string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * A write killed outright (SIGKILL, a crash, power loss) cannot remove its temporary file; the
+ * next write of the same target does, for each writer process that no longer exists. Temporaries
+ * of a live process (another save in progress) are left alone.
+ */
+function removeAbandonedTemporaries(path: string): void {
+  const name = basename(path);
+  for (const entry of readdirSync(dirname(path))) {
+    if (!entry.startsWith(`.${name}.`) || !entry.endsWith(".tmp")) continue;
+    const writer = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(entry);
+    if (writer === null || writer[1] !== name || isAlive(Number(writer[2]))) continue;
+    rmSync(join(dirname(path), entry), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists, under another user.
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

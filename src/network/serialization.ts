@@ -15,7 +15,7 @@
 // writing goes to a temporary file in the same folder that is renamed over the target only
 // once complete, so a crash never leaves a half-written file under the real name.
 import { createHash } from "crypto";
-import { readFileSync } from "fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "fs";
 import { endianness } from "os";
 import { writeAtomically } from "../files";
 import { NDArray, shapeSize } from "../np/core";
@@ -217,16 +217,7 @@ function encode(header: Omit<Header, "tensors">, tensors: NDArray[]): Buffer {
 }
 
 function decode(path: string, content: Header["content"]): { header: Header; tensors: NDArray[] } {
-  const file = readFileSync(path);
-  if (file.length < PREFIX_BYTES) fail(path, `truncated: ${file.length} bytes, shorter than the ${PREFIX_BYTES}-byte prefix`);
-  if (!file.subarray(0, MAGIC.length).equals(MAGIC)) fail(path, "not an nnfs-ts model or parameters file (wrong magic bytes)");
-  const version = file.readUInt32LE(8);
-  if (version !== FORMAT_VERSION) fail(path, `format version ${version}, but this nnfs-ts reads version ${FORMAT_VERSION}`);
-  const headerBytes = file.readUInt32LE(12);
-  const dataBytes = Number(file.readBigUInt64LE(16));
-  const expected = PREFIX_BYTES + headerBytes + dataBytes + CHECKSUM_BYTES;
-  if (file.length < expected) fail(path, `truncated: ${file.length} bytes, expected ${expected}`);
-  if (file.length > expected) fail(path, `${file.length - expected} unexpected bytes after the end of the data (expected ${expected} bytes)`);
+  const { file, headerBytes, expected } = readWhole(path);
   const bodyEnd = expected - CHECKSUM_BYTES;
   const checksum = createHash("sha256").update(file.subarray(0, bodyEnd)).digest();
   if (!checksum.equals(file.subarray(bodyEnd))) fail(path, "checksum mismatch: the file is corrupted");
@@ -245,6 +236,30 @@ function decode(path: string, content: Header["content"]): { header: Header; ten
   if (!Array.isArray(header.tensors)) fail(path, "the header has no array list");
   const data = file.subarray(PREFIX_BYTES + headerBytes, bodyEnd);
   return { header, tensors: header.tensors.map((entry, i) => readTensor(path, data, entry, i)) };
+}
+
+/**
+ * The file's bytes, read only once its prefix says it is ours and its size fits: a wrong file
+ * (a pickle, a video) is refused after 24 bytes, not after reading all of it.
+ */
+function readWhole(path: string): { file: Buffer; headerBytes: number; expected: number } {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const prefix = Buffer.alloc(PREFIX_BYTES);
+    const got = readSync(fd, prefix, 0, PREFIX_BYTES, 0);
+    if (got < PREFIX_BYTES) fail(path, `truncated: ${got} bytes, shorter than the ${PREFIX_BYTES}-byte prefix`);
+    if (!prefix.subarray(0, MAGIC.length).equals(MAGIC)) fail(path, "not an nnfs-ts model or parameters file (wrong magic bytes)");
+    const version = prefix.readUInt32LE(8);
+    if (version !== FORMAT_VERSION) fail(path, `format version ${version}, but this nnfs-ts reads version ${FORMAT_VERSION}`);
+    const headerBytes = prefix.readUInt32LE(12);
+    const expected = PREFIX_BYTES + headerBytes + Number(prefix.readBigUInt64LE(16)) + CHECKSUM_BYTES;
+    if (size < expected) fail(path, `truncated: ${size} bytes, expected ${expected}`);
+    if (size > expected) fail(path, `${size - expected} unexpected bytes after the end of the data (expected ${expected} bytes)`);
+    return { file: readFileSync(fd), headerBytes, expected };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function readTensor(path: string, data: Buffer, entry: TensorEntry, index: number): NDArray {

@@ -1,6 +1,7 @@
 // What the project writes (notebooks, models, parameters, downloads) appears whole or not at all,
 // writes through a symbolic link instead of replacing it, and leaves a read-only file alone.
 import { strict as assert } from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -37,6 +38,18 @@ describe("writeAtomically", () => {
     assert.throws(() => writeAtomically(file, "overwritten"), new RegExp(`cannot write ${file}: the file is read-only`));
     assert.equal(fs.readFileSync(file, "utf8"), "precious");
     assert.deepEqual(fs.readdirSync(dir), ["keep.nnfs"]);
+  });
+
+  it("removes what a killed earlier write of the same file left, not a live writer's or another file's", () => {
+    // A process that has exited stands for a save killed with SIGKILL: its pid is no one's now.
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const file = path.join(dir, "model.nnfs");
+    const abandoned = `.model.nnfs.${dead}.0123456789ab.tmp`;
+    const inProgress = `.model.nnfs.${process.pid}.0123456789ab.tmp`;
+    const otherFile = `.other.nnfs.${dead}.0123456789ab.tmp`;
+    for (const name of [abandoned, inProgress, otherFile]) fs.writeFileSync(path.join(dir, name), Buffer.alloc(1 << 20));
+    writeAtomically(file, "new");
+    assert.deepEqual(fs.readdirSync(dir).sort(), [inProgress, otherFile, "model.nnfs"].sort());
   });
 
   it("leaves nothing behind when the write fails", () => {

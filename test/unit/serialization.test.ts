@@ -2,7 +2,7 @@
 // and every damaged file fails with its reason, leaving the model as it was.
 import { strict as assert } from "assert";
 import { createHash } from "crypto";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import * as np from "../../src/np";
@@ -164,6 +164,15 @@ describe("Model.save / Model.load and save_parameters / load_parameters (chapter
         assert.deepEqual(bitsOf(model), before);
       });
     }
+
+    it("a large file that is not ours is refused by its first bytes, not read whole", () => {
+      // 3 GB, sparse: reading it whole would fail with Node's "greater than 2 GiB" instead.
+      writeFileSync(path, "\x80\x04\x95 a pickle");
+      truncateSync(path, 3 * 2 ** 30);
+      assert.throws(() => Model.load(path), /^Error: cannot load .*: not an nnfs-ts model or parameters file \(wrong magic bytes\)$/);
+      assert.throws(() => model.load_parameters(path), /wrong magic bytes/);
+      assert.deepEqual(bitsOf(model), before);
+    });
 
     it("parameters of another architecture (mismatched shape)", () => {
       const other = spiralModel(8);
