@@ -66,7 +66,7 @@ type AxisIndex = number | Slice | IndexArray;
  * The elements an index picks: the result's shape, and where in `a.data` each run of
  * `block` contiguous elements starts, in the result's row-major order.
  */
-interface Selection { shape: number[]; starts: Int32Array; block: number; advanced: boolean }
+interface Selection { shape: number[]; starts: Float64Array; block: number; advanced: boolean }
 
 export function getIndex(a: NDArray, index: Index[]): NDArray {
   const { shape, starts, block } = select(a, index);
@@ -141,7 +141,7 @@ function select(a: NDArray, index: Index[]): Selection {
   axes.forEach((x, k) => {
     if (typeof x === "number" && !advanced) base += normalizeIndex(x, a.shape[k], k) * strides[k];
     if (!isSlice(x)) return;
-    const offsets = new Int32Array(x.length);
+    const offsets = new Float64Array(x.length);
     for (let i = 0; i < x.length; i++) offsets[i] = (x.start + i * x.step) * strides[k];
     groups.push({ dims: [x.length], offsets });
   });
@@ -174,7 +174,7 @@ function pairSelection(a: NDArray, index: Index[]): Selection | null {
   const isIntVector = (x: Index): x is NDArray => x instanceof NDArray && x.ndim === 1 && !isFloat(x.dtype) && x.dtype !== "bool";
   if (!isIntVector(rows) || !isIntVector(cols) || rows.size !== cols.size) return null;
   const [height, width] = a.shape;
-  const starts = new Int32Array(rows.size);
+  const starts = new Float64Array(rows.size);
   for (let i = 0; i < starts.length; i++) {
     starts[i] = normalizeIndex(rows.data[i], height, 0) * width + normalizeIndex(cols.data[i], width, 1);
   }
@@ -284,10 +284,10 @@ function advancedGroup(a: NDArray, axes: AxisIndex[], used: number[], strides: n
 }
 
 /** Every sum of `base` and one offset from each group, in row-major order of the groups. */
-function startsOf(groups: { offsets: ArrayLike<number> }[], base: number): Int32Array {
-  let starts = Int32Array.of(base);
+function startsOf(groups: { offsets: ArrayLike<number> }[], base: number): Float64Array {
+  let starts = Float64Array.of(base);
   for (const { offsets } of groups) {
-    const next = new Int32Array(starts.length * offsets.length);
+    const next = new Float64Array(starts.length * offsets.length);
     let i = 0;
     for (const s of starts) for (let j = 0; j < offsets.length; j++) next[i++] = s + offsets[j];
     starts = next;
@@ -305,7 +305,7 @@ function broadcastsTo(shape: Shape, target: Shape): boolean {
 }
 
 /** For each element of `target` in row-major order, its source in an array of `shape` broadcast to it. */
-function broadcastPositions(shape: Shape, target: Shape): Int32Array {
+function broadcastPositions(shape: Shape, target: Shape): Float64Array {
   const lead = target.length - shape.length;
   const own = stridesOf(shape);
   const strides = target.map((_, k) => (k < lead || shape[k - lead] === 1 ? 0 : own[k - lead]));
@@ -313,8 +313,8 @@ function broadcastPositions(shape: Shape, target: Shape): Int32Array {
 }
 
 /** Row-major walk of `dims`: for each position, the sum of index × stride. */
-export function stridedOffsets(dims: Shape, strides: readonly number[]): Int32Array {
-  const offsets = allocateForResult("int32", shapeSize(dims)) as Int32Array;
+export function stridedOffsets(dims: Shape, strides: readonly number[]): Float64Array {
+  const offsets = allocateForResult("float64", shapeSize(dims)) as Float64Array;
   const last = dims.length - 1;
   if (last < 0) return offsets.fill(0);  // a 0-d walk: its one position is 0
   const idx: number[] = dims.map(() => 0);

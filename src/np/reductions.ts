@@ -99,7 +99,7 @@ function resultShape(shape: Shape, reduced: boolean[], keepdims: boolean): numbe
  * one output element (`alongReduced`) or added element-wise into `length` outputs.
  * outOffsets[r] is where run r lands in the (kept-axes, row-major) output.
  */
-interface Runs { length: number; alongReduced: boolean; outOffsets: Int32Array }
+interface Runs { length: number; alongReduced: boolean; outOffsets: Float64Array }
 
 function runsOf(shape: Shape, reduced: boolean[]): Runs {
   const sizes: number[] = [], kinds: boolean[] = [];
@@ -118,7 +118,7 @@ function runsOf(shape: Shape, reduced: boolean[]): Runs {
     strides[k] = kinds[k] ? 0 : s;
     if (!kinds[k]) s *= sizes[k];
   }
-  const outOffsets = length === 0 ? new Int32Array(0) : stridedOffsets(sizes, strides);
+  const outOffsets = length === 0 ? new Float64Array(0) : stridedOffsets(sizes, strides);
   return { length, alongReduced, outOffsets };
 }
 

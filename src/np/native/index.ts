@@ -37,13 +37,13 @@ export interface NativeKernels {
   /** C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. */
   matmul(A: Float, B: Float, C: Float, m: number, k: number, n: number): boolean;
   /** The pairwise sums of reductions.ts's runs, into dst. */
-  sumRuns(src: Storage, dst: Storage, length: number, alongReduced: boolean, outOffsets: Int32Array): boolean;
+  sumRuns(src: Storage, dst: Storage, length: number, alongReduced: boolean, outOffsets: Float64Array): boolean;
   transpose2d(src: Storage, dst: Storage, rows: number, cols: number): boolean;
   fillMasked(dst: Storage, mask: Uint8Array, value: number): boolean;
 }
 
 /** The kernels' arguments this file expects (VERSION in native/kernels.h). */
-const VERSION = 4;
+const VERSION = 5;
 
 /**
  * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder

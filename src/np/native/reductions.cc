@@ -51,11 +51,12 @@ T pairwiseSum(const T* data, int64_t n) {
 }
 
 // sumRuns(src, dst, length, alongReduced, outOffsets): run r (src[r*length ...]) is summed
-// pairwise into dst[outOffsets[r]] or added element-wise into dst[outOffsets[r] + k].
+// pairwise into dst[outOffsets[r]] or added element-wise into dst[outOffsets[r] + k]. Offsets are
+// doubles, exact to 2^53: an array may hold more than 2^31 elements.
 template <typename T>
-void sumRuns(const T* src, T* dst, int64_t length, bool alongReduced, const int32_t* offsets, size_t runs) {
+void sumRuns(const T* src, T* dst, int64_t length, bool alongReduced, const double* offsets, size_t runs) {
   for (size_t r = 0; r < runs; r++, src += length) {
-    T* d = dst + offsets[r];
+    T* d = dst + static_cast<int64_t>(offsets[r]);
     if (alongReduced) *d = *d + pairwiseSum(src, length);
     else for (int64_t k = 0; k < length; k++) d[k] = d[k] + src[k];
   }
@@ -70,9 +71,9 @@ napi_value SumRuns(napi_env env, napi_callback_info info) {
   const ArrayType ts = args.type(0, &src), td = args.type(1, &dst), to = args.type(4, &offsets, &runs);
   const int64_t length = args.integer(2);
   const bool along = args.flag(3);
-  bool done = to == napi_int32_array && ts == td;
-  if (done && ts == napi_float32_array) sumRuns(static_cast<float*>(src), static_cast<float*>(dst), length, along, static_cast<int32_t*>(offsets), runs);
-  else if (done && ts == napi_float64_array) sumRuns(static_cast<double*>(src), static_cast<double*>(dst), length, along, static_cast<int32_t*>(offsets), runs);
+  bool done = to == napi_float64_array && ts == td;
+  if (done && ts == napi_float32_array) sumRuns(static_cast<float*>(src), static_cast<float*>(dst), length, along, static_cast<double*>(offsets), runs);
+  else if (done && ts == napi_float64_array) sumRuns(static_cast<double*>(src), static_cast<double*>(dst), length, along, static_cast<double*>(offsets), runs);
   else done = false;
   return boolean(env, done);
 }
