@@ -102,12 +102,15 @@ export class NDArray {
 
   /** One element as a JS number (or boolean): item() for a one-element array, item(i) by flat index, item(i, j) by position. */
   item(...index: number[]): number | boolean {
+    index.forEach(checkInteger);
     let flat: number;
     if (index.length === 0) {
       if (this.size !== 1) throw new Error("can only convert an array of size 1 to a Python scalar");
       flat = 0;
     } else if (index.length === 1) {
-      flat = normalizeIndex(index[0], this.size, 0);
+      flat = index[0];
+      if (flat < -this.size || flat >= this.size) throw new RangeError(`index ${flat} is out of bounds for size ${this.size}`);
+      if (flat < 0) flat += this.size;
     } else {
       if (index.length !== this.ndim) throw new Error("incorrect number of indices for array");
       const strides = stridesOf(this.shape);
@@ -142,9 +145,23 @@ export function stridesOf(shape: Shape): number[] {
   return strides;
 }
 
+/** The type name Python would give a JS value. */
+export function pythonTypeName(value: unknown): string {
+  if (typeof value === "number") return "float";
+  if (typeof value === "string") return "str";
+  if (value === null || value === undefined) return "NoneType";
+  return Array.isArray(value) ? "list" : typeof value;
+}
+
+/** Refuses what Python's operator.index refuses where a count, axis or dimension is wanted: a float, a str, None. */
+export function checkInteger(value: unknown): number {
+  if (!Number.isInteger(value)) throw new TypeError(`'${pythonTypeName(value)}' object cannot be interpreted as an integer`);
+  return value as number;
+}
+
 /** An axis argument, negative counting from the end, checked like NumPy. */
 export function normalizeAxis(axis: number, ndim: number): number {
-  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+  if (checkInteger(axis) < -ndim || axis >= ndim) {
     throw new RangeError(`axis ${axis} is out of bounds for array of dimension ${ndim}`);
   }
   return axis < 0 ? axis + ndim : axis;
@@ -158,12 +175,14 @@ export function normalizeIndex(index: number, length: number, axis: number): num
 }
 
 function resolveShape(dims: number[], size: number): number[] {
-  const unknown = dims.indexOf(-1);
-  if (unknown !== dims.lastIndexOf(-1)) throw new Error("can only specify one unknown dimension");
+  dims.forEach(checkInteger);
+  // NumPy takes any negative dimension as the unknown one.
+  const unknown = dims.findIndex((d) => d < 0);
+  if (dims.filter((d) => d < 0).length > 1) throw new Error("can only specify one unknown dimension");
   const known = dims.reduce((p, d, k) => (k === unknown ? p : p * d), 1);
   const out = [...dims];
   if (unknown >= 0 && known > 0 && size % known === 0) out[unknown] = size / known;
-  if (shapeSize(out) !== size || out.some((d) => !Number.isInteger(d) || d < 0)) {
+  if (shapeSize(out) !== size || out.some((d) => d < 0)) {
     throw new Error(`cannot reshape array of size ${size} into shape ${formatShape(dims)}`);
   }
   return out;

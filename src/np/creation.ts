@@ -1,7 +1,7 @@
 // NumPy's array creation routines: np.array (with its dtype inference and its error for
 // ragged input), zeros/ones/full and their *_like forms, eye, arange, linspace, diagflat.
 // zeros(shape) and eye(n) read config.defaultFloat, the way nnfs.init() patches them.
-import { NDArray, NestedList, Shape, formatShape } from "./core";
+import { NDArray, NestedList, Shape, checkInteger, formatShape } from "./core";
 import { DType, Storage, allocate, castValue, checkDType, isInteger, promoteTypes } from "./dtype";
 import { config } from "./config";
 import { sameShape } from "./broadcast";
@@ -81,16 +81,18 @@ function fromNested(object: NestedList | NDArray[], wanted: DType | undefined): 
   const leaves = level as (number | boolean)[];
   const dtype = wanted ?? inferDType(leaves);
   const data = allocate(dtype, leaves.length);
-  for (let i = 0; i < leaves.length; i++) {
-    const v = leaves[i];
-    if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`cannot make an array element from ${String(v)}`);
-    if (typeof v === "number" && isInteger(dtype) && !Number.isFinite(v)) {
-      throw new RangeError(`cannot convert float ${Number.isNaN(v) ? "NaN" : "infinity"} to integer (dtype ${dtype})`);
-    }
-    if (typeof v === "number") checkPythonInt(dtype, v);
-    data[i] = castValue(dtype, +v);
-  }
+  for (let i = 0; i < leaves.length; i++) data[i] = toElement(dtype, leaves[i]);
   return new NDArray(data, shape, dtype);
+}
+
+/** A JS value as an element of `dtype`, refused (as NumPy refuses it) when it is not a number or boolean or does not fit. */
+export function toElement(dtype: DType, v: unknown): number {
+  if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`cannot make an array element from ${String(v)}`);
+  if (typeof v === "number" && isInteger(dtype) && !Number.isFinite(v)) {
+    throw new RangeError(`cannot convert float ${Number.isNaN(v) ? "NaN" : "infinity"} to integer (dtype ${dtype})`);
+  }
+  if (typeof v === "number") checkPythonInt(dtype, v);
+  return castValue(dtype, +v);
 }
 
 function stackLeafArrays(parts: NDArray[], outer: number[], wanted: DType | undefined): NDArray {
@@ -136,20 +138,14 @@ function inhomogeneous(shape: Shape): Error {
   );
 }
 
-/** The type name Python would give a JS value. */
-function pythonTypeName(value: unknown): string {
-  if (typeof value === "number") return "float";
-  if (typeof value === "string") return "str";
-  if (value === null || value === undefined) return "NoneType";
-  return Array.isArray(value) ? "list" : typeof value;
-}
-
-function toShape(shape: number | Shape): number[] {
-  const dims = typeof shape === "number" ? [shape] : [...shape];
-  for (const d of dims) {
-    // Python's words for a dimension that is not a whole number: a float, a str, None.
-    if (!Number.isInteger(d)) throw new TypeError(`'${pythonTypeName(d)}' object cannot be interpreted as an integer`);
+/** A shape argument (one dimension or a list of them) checked as NumPy checks it. */
+export function toShape(shape: number | Shape): number[] {
+  if (shape === null || shape === undefined) throw new TypeError("Use () not None as shape arguments");
+  if (typeof shape === "number" && !Number.isInteger(shape)) {
+    throw new TypeError(`expected a sequence of integers or a single integer, got '${shape}'`);
   }
+  const dims = typeof shape === "object" ? [...shape] : [shape];
+  dims.forEach(checkInteger);
   if (dims.some((d) => d < 0)) throw new Error("negative dimensions are not allowed");
   return dims;
 }
@@ -176,8 +172,9 @@ export function full(shape: number | Shape, fill_value: number | boolean, dtype?
 }
 
 function filled(shape: number | Shape, value: number | boolean, dtype: DType): NDArray {
+  const element = toElement(dtype, value);
   const out = NDArray.empty(toShape(shape), dtype);
-  out.data.fill(castValue(dtype, +value));
+  out.data.fill(element);
   return out;
 }
 
@@ -234,6 +231,7 @@ export function eye(N: number, M?: number | null | EyeOptions, k?: number | EyeK
   checkKeywords("eye", options, ["M", "k", "dtype"].slice(positional.length));
   const [rows = options.M ?? null, diagonal = options.k ?? 0, type = options.dtype] = positional as [number | null, number, DType];
   const cols = rows ?? N;
+  checkInteger(diagonal);
   const dtypeName = dtypeArg("eye", type) ?? (positional.length === 0 ? config.defaultFloat : "float64");
   const out = NDArray.empty(toShape([N, cols]), dtypeName);
   for (let i = Math.max(0, -diagonal); i < N && i + diagonal < cols; i++) out.data[i * cols + i + diagonal] = 1;
@@ -249,11 +247,17 @@ export function arange(stop: number, options?: DTypeOption): NDArray;
 export function arange(start: number, stop: number, options?: DTypeOption): NDArray;
 export function arange(start: number, stop: number, step: number, dtype?: DType | DTypeOption): NDArray;
 export function arange(start: number, stop?: number | DTypeOption, step?: number | DTypeOption, dtype?: DType | DTypeOption): NDArray {
+  if ([start, stop, step].some((a) => typeof a === "string")) {
+    throw new TypeError("arange() not supported for inputs with DType <class 'numpy.dtypes.StrDType'>.");
+  }
   const args = [start, stop, step].filter((a): a is number => typeof a === "number");
   const given = dtypeArg("arange", [stop, step, dtype].find((a) => a !== undefined && typeof a !== "number") as DType | DTypeOption);
   const [from, to, by] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? 1];
   if (by === 0) throw new RangeError("division by zero: arange's step must not be 0");
-  const length = Math.max(0, Math.ceil((to - from) / by));
+  const count = Math.ceil((to - from) / by);
+  if (Number.isNaN(count)) throw new Error("arange: cannot compute length");
+  if (count > Number.MAX_SAFE_INTEGER) throw new Error("Maximum allowed size exceeded");
+  const length = Math.max(0, count);
   const type = given ?? inferDType([from, to, by]);
   const out = NDArray.empty([length], type);
   const cast = (v: number): number => castValue(type, v);
@@ -281,7 +285,7 @@ export function linspace(start: number, stop: number, num: number | LinspaceOpti
   const named = typeof num === "object";
   checkKeywords("linspace", named ? num : options, named ? ["num", "endpoint", "dtype"] : ["endpoint", "dtype"]);
   const opts: LinspaceOptions = named ? num : { ...options, num };
-  const count = opts.num ?? 50;
+  const count = checkInteger(opts.num ?? 50);
   const endpoint = opts.endpoint ?? true;
   if (count < 0) throw new Error(`Number of samples, ${count}, must be non-negative.`);
   const div = endpoint ? count - 1 : count;
@@ -300,6 +304,7 @@ export function linspace(start: number, stop: number, num: number | LinspaceOpti
 
 /** np.diagflat(v, k=0): the flattened input on the k-th diagonal of a square array. */
 export function diagflat(v: ArrayLike, k = 0): NDArray {
+  checkInteger(k);
   const values = asarray(v);
   const n = values.size + Math.abs(k);
   const out = NDArray.empty([n, n], values.dtype);

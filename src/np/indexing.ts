@@ -6,10 +6,11 @@
 //   a boolean NDArray mask                          d.set([mask], 0)            d[mask] = 0
 // Missing trailing indices mean ":". Reads return copies. When every index is a number the
 // result is a 0-d array where NumPy gives a scalar: `.item()` turns it into a JS number.
-import { NDArray, Shape, formatShape, normalizeIndex, shapeSize, stridesOf } from "./core";
+import { NDArray, NestedList, Shape, formatShape, normalizeIndex, shapeSize, stridesOf } from "./core";
 import { castValue, isFloat, isFloatStorage } from "./dtype";
 import { allocateForResult } from "./memory";
 import { broadcastShapes } from "./broadcast";
+import { array, toElement } from "./creation";
 import { native } from "./native";
 
 export type Index = number | string | NDArray | readonly number[];
@@ -18,8 +19,8 @@ declare module "./core" {
   interface NDArray {
     /** NumPy's `x[...]` read: see the array module's README section for the index forms. */
     get(...index: Index[]): NDArray;
-    /** NumPy's `x[...] = value` write, in place: `x.set([mask], 0)`, `x.set([rows, y], v)`. */
-    set(index: Index[], value: NDArray | number | boolean): this;
+    /** NumPy's `x[...] = value` write, in place: `x.set([mask], 0)`, `x.set([rows, y], v)`, `x.set([0], [1, 2, 3])`. */
+    set(index: Index[], value: NDArray | NestedList): this;
     /** Python's `x[0]` is `x.get(0)` here: brackets on an array are a type error naming get. */
     readonly [index: number]: UseGetNotBrackets;
   }
@@ -45,7 +46,7 @@ for (let i = -8; i < BRACKETS; i++) {
 Object.defineProperties(NDArray.prototype, {
   get: { value: function get(this: NDArray, ...index: Index[]): NDArray { return getIndex(this, index); }, writable: true, configurable: true },
   set: {
-    value: function set(this: NDArray, index: Index[], value: NDArray | number | boolean): NDArray {
+    value: function set(this: NDArray, index: Index[], value: NDArray | NestedList): NDArray {
       setIndex(this, index, value);
       return this;
     },
@@ -81,10 +82,12 @@ export function getIndex(a: NDArray, index: Index[]): NDArray {
   return out;
 }
 
-export function setIndex(a: NDArray, index: Index[], value: NDArray | number | boolean): void {
+export function setIndex(a: NDArray, index: Index[], given: NDArray | NestedList): void {
   const dst = a.data;
+  const value = Array.isArray(given) ? array(given) : given;
   if (!(value instanceof NDArray)) {
-    const v = castValue(a.dtype, Number(value));
+    // Checked before anything is written: a string or NaN into an int array is refused, not stored as NaN or 0.
+    const v = toElement(a.dtype, value);
     const mask = index.length === 1 ? index[0] : undefined;
     if (mask instanceof NDArray && mask.dtype === "bool" && sameShape(mask.shape, a.shape)) {
       // d[mask] = 0 over the whole array: every ReLU backward pass does this.

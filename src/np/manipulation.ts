@@ -5,6 +5,7 @@ import { DType, isFloat, promoteTypes } from "./dtype";
 import { broadcastShapes, forEachRun, planRuns, sameShape } from "./broadcast";
 import { ArrayLike, asarray } from "./creation";
 import { checkKeywords } from "./keywords";
+import { getIndex } from "./indexing";
 import {
   Operand, abs, add, equal, isfinite, isnan, less_equal, logical_and, logical_or, maximum, minimum, multiply, subtract,
 } from "./elementwise";
@@ -15,12 +16,22 @@ export interface ConcatenateOptions {
   axis?: number;
 }
 
+/** The arrays a joining routine was given: a list of them, or an array's rows (as NumPy iterates an array); nothing else. */
+function sequenceOf(arrays: ArrayLike[] | NDArray): ArrayLike[] {
+  if (arrays instanceof NDArray) {
+    if (arrays.ndim === 0) throw new TypeError("iteration over a 0-d array");
+    return Array.from({ length: arrays.shape[0] }, (_, i) => getIndex(arrays, [i]));
+  }
+  if (!Array.isArray(arrays)) throw new TypeError('arrays to stack must be passed as a "sequence" type such as list or tuple.');
+  return arrays;
+}
+
 /** np.concatenate(arrays, axis=0): the arrays joined along an existing axis, in their promoted dtype. */
-export function concatenate(arrays: ArrayLike[], axis?: number): NDArray;
-export function concatenate(arrays: ArrayLike[], options: ConcatenateOptions): NDArray;
-export function concatenate(arrays: ArrayLike[], axis: number | ConcatenateOptions = 0): NDArray {
+export function concatenate(arrays: ArrayLike[] | NDArray, axis?: number): NDArray;
+export function concatenate(arrays: ArrayLike[] | NDArray, options: ConcatenateOptions): NDArray;
+export function concatenate(arrays: ArrayLike[] | NDArray, axis: number | ConcatenateOptions = 0): NDArray {
   if (typeof axis === "object") checkKeywords("concatenate", axis, ["axis"]);
-  const parts = arrays.map((a) => asarray(a));
+  const parts = sequenceOf(arrays).map((a) => asarray(a));
   if (parts.length === 0) throw new Error("need at least one array to concatenate");
   const ndim = parts[0].ndim;
   if (ndim === 0) throw new Error("zero-dimensional arrays cannot be concatenated");
@@ -61,19 +72,19 @@ export function concatenate(arrays: ArrayLike[], axis: number | ConcatenateOptio
 const atLeast2d = (a: NDArray): NDArray => (a.ndim >= 2 ? a : a.reshape(1, -1));
 
 /** np.vstack: the arrays stacked as rows, one on top of the other (1-D arrays become rows). */
-export function vstack(arrays: ArrayLike[]): NDArray {
-  return concatenate(arrays.map((a) => atLeast2d(asarray(a))), 0);
+export function vstack(arrays: ArrayLike[] | NDArray): NDArray {
+  return concatenate(sequenceOf(arrays).map((a) => atLeast2d(asarray(a))), 0);
 }
 
 /** np.hstack: the arrays side by side (along axis 1; 1-D arrays end to end). */
-export function hstack(arrays: ArrayLike[]): NDArray {
-  const parts = arrays.map((a) => asarray(a));
+export function hstack(arrays: ArrayLike[] | NDArray): NDArray {
+  const parts = sequenceOf(arrays).map((a) => asarray(a));
   return concatenate(parts, parts.length > 0 && parts[0].ndim === 1 ? 0 : 1);
 }
 
 /** np.column_stack (the book's np.c_ of 1-D arrays): 1-D arrays become columns. */
-export function column_stack(arrays: ArrayLike[]): NDArray {
-  return concatenate(arrays.map((a) => {
+export function column_stack(arrays: ArrayLike[] | NDArray): NDArray {
+  return concatenate(sequenceOf(arrays).map((a) => {
     const p = asarray(a);
     return p.ndim < 2 ? p.reshape(-1, 1) : p;
   }), 1);
@@ -121,12 +132,11 @@ function zeroOf(v: Operand): Operand {
 /** np.nonzero: per dimension, the indices (int64) of the nonzero elements in row-major order. */
 export function nonzero(a: Operand): NDArray[] {
   const arr = asarray(a as ArrayLike);
-  const dims = arr.ndim === 0 ? 1 : arr.ndim;
+  if (arr.ndim === 0) throw new Error("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.");
   const hits: number[] = [];
   for (let i = 0; i < arr.size; i++) if (arr.data[i] !== 0) hits.push(i);
-  const strides = arr.ndim === 0 ? [1] : stridesOf(arr.shape);
-  const shape = arr.ndim === 0 ? [1] : arr.shape;
-  return Array.from({ length: dims }, (_, k) => {
+  const strides = stridesOf(arr.shape), shape = arr.shape;
+  return Array.from({ length: arr.ndim }, (_, k) => {
     const out = NDArray.empty([hits.length], "int64");
     hits.forEach((flat, i) => (out.data[i] = Math.floor(flat / strides[k]) % shape[k]));
     return out;

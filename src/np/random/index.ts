@@ -8,6 +8,7 @@ import { NDArray, Shape } from "../core";
 import { DType, castValue, isFloatStorage } from "../dtype";
 import { allocateForResult } from "../memory";
 import { checkKeywords } from "../keywords";
+import { toShape } from "../creation";
 import { MT19937 } from "./mt19937";
 import { native } from "../native";
 
@@ -127,6 +128,12 @@ export class RandomState {
   randint(low: number, high: number | null | undefined, size: GivenSize): NDArray;
   randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number;
   randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number {
+    for (const bound of [low, high]) {
+      // Python's int() of a NaN or infinite bound; Math.trunc would make a NaN range that draws garbage.
+      if (typeof bound === "number" && !Number.isFinite(bound)) {
+        throw new RangeError(`cannot convert float ${Number.isNaN(bound) ? "NaN" : "infinity"} to integer`);
+      }
+    }
     let lo = Math.trunc(low);
     let hi = high === undefined || high === null ? lo : Math.trunc(high);
     if (high === undefined || high === null) lo = 0;
@@ -195,7 +202,8 @@ export class RandomState {
   permutation(x: number | NDArray | number[]): NDArray {
     let out: NDArray;
     if (typeof x === "number") {
-      out = NDArray.empty([Math.max(0, Math.trunc(x))], "int64");
+      if (!Number.isInteger(x)) throw new RangeError("x must be an integer or at least 1-dimensional");
+      out = NDArray.empty([Math.max(0, x)], "int64");
       out.data.forEach((_, i, data) => (data[i] = i));
     } else if (Array.isArray(x)) {
       out = new NDArray(Float64Array.from(x), [x.length], x.every(Number.isInteger) ? "int64" : "float64");
@@ -270,9 +278,7 @@ export class RandomState {
     if (named) checkKeywords(callee, size, ["size"]);
     const s = named ? (size as SizeOption).size : (size as Size | null | undefined);
     if (s === undefined || s === null) return castValue(dtype, draw());
-    const shape = typeof s === "number" ? [s] : [...s];
-    if (shape.some((d) => d < 0)) throw new RangeError("negative dimensions are not allowed");
-    const out = NDArray.forResult(shape, dtype);
+    const out = NDArray.forResult(toShape(s), dtype);
     const data = out.data;
     // Float32 (nnfs's randn) takes the float64 draws, each rounded to float32 as castValue does.
     if (drawAll && isFloatStorage(data)) {
