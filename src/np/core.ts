@@ -149,6 +149,7 @@ export function stridesOf(shape: Shape): number[] {
 export function pythonTypeName(value: unknown): string {
   if (typeof value === "number") return "float";
   if (typeof value === "string") return "str";
+  if (typeof value === "boolean") return "bool";
   if (value === null || value === undefined) return "NoneType";
   return Array.isArray(value) ? "list" : typeof value;
 }

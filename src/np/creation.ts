@@ -250,6 +250,7 @@ export function arange(start: number, stop?: number | DTypeOption, step?: number
   if ([start, stop, step].some((a) => typeof a === "string")) {
     throw new TypeError("arange() not supported for inputs with DType <class 'numpy.dtypes.StrDType'>.");
   }
+  if (start === null || start === undefined) throw new TypeError("unsupported operand type(s) for -: 'NoneType' and 'int'");
   const args = [start, stop, step].filter((a): a is number => typeof a === "number");
   const given = dtypeArg("arange", [stop, step, dtype].find((a) => a !== undefined && typeof a !== "number") as DType | DTypeOption);
   const [from, to, by] = args.length === 1 ? [0, args[0], 1] : [args[0], args[1], args[2] ?? 1];

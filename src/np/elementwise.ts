@@ -99,9 +99,21 @@ function weakPromote(dtype: DType, s: Scalar): DType {
   return s.kind === "bool" ? dtype : promoteWithScalar(dtype, s.value);
 }
 
+/**
+ * A ufunc's keywords, checked: an array where they go is Python's positional out
+ * (`np.add(a, b, out)`), and out= must be an array (a JS list would be written nowhere).
+ */
+function ufuncOptions(name: string, given: UfuncOptions | NDArray | undefined): UfuncOptions | undefined {
+  const options = given instanceof NDArray ? { out: given } : given;
+  checkKeywords(name, options, ["out"]);
+  const out: unknown = options?.out;
+  if (out !== undefined && out !== null && !(out instanceof NDArray)) throw new TypeError("return arrays must be of ArrayType");
+  return options;
+}
+
 function makeBinary(name: keyof typeof BINARY, spec: UfuncSpec<BinaryOp> = {}): BinaryUfunc & PredicateUfunc {
-  const ufunc = (x1: Operand, x2: Operand, options?: UfuncOptions): NDArray | number | boolean => {
-    checkKeywords(name, options, ["out"]);
+  const ufunc = (x1: Operand, x2: Operand, given?: UfuncOptions): NDArray | number | boolean => {
+    const options = ufuncOptions(name, given);
     const a = asOperand(x1), b = asOperand(x2);
     const common = commonDType(a, b);
     const loop = spec.loop ? spec.loop(common) : common;
@@ -204,8 +216,8 @@ function singleRunShape(a: NDArray, b: NDArray): Shape | undefined {
 }
 
 function makeUnary(name: keyof typeof UNARY, spec: UfuncSpec<UnaryOp> = {}): UnaryUfunc & UnaryPredicate {
-  const ufunc = (x: Operand, options?: UfuncOptions): NDArray | number | boolean => {
-    checkKeywords(name, options, ["out"]);
+  const ufunc = (x: Operand, given?: UfuncOptions): NDArray | number | boolean => {
+    const options = ufuncOptions(name, given);
     const a = asOperand(x);
     const input = a instanceof NDArray ? a : array(a.kind === "bool" ? a.value !== 0 : a.value);
     const loop = spec.loop ? spec.loop(input.dtype) : input.dtype;

@@ -98,6 +98,7 @@ export function where(condition: Operand): NDArray[];
 export function where(condition: Operand, x: Operand, y: Operand): NDArray;
 export function where(condition: Operand, x?: Operand, y?: Operand): NDArray | NDArray[] {
   const cond = asarray(condition as ArrayLike);
+  if ((x === undefined) !== (y === undefined)) throw new Error("either both or neither of x and y should be given");
   if (x === undefined || y === undefined) return nonzero(cond);
   // The choice's dtype is what x and y promote to, as in any ufunc (JS numbers are weak).
   const [xa, ya] = choiceOperands(x, y);

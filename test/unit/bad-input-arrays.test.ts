@@ -80,6 +80,7 @@ describe("bad input to np", () => {
     assert.throws(() => np.arange(NaN), /^Error: arange: cannot compute length$/);
     assert.throws(() => np.arange(Infinity), /^Error: Maximum allowed size exceeded$/);
     assert.throws(() => np.arange(0, 1e300), /Maximum allowed size exceeded/);
+    assert.throws(() => np.arange(any(null)), /^TypeError: unsupported operand type\(s\) for -: 'NoneType' and 'int'$/);
     assert.throws(() => np.arange(any("5")), /^TypeError: arange\(\) not supported for inputs with DType <class 'numpy\.dtypes\.StrDType'>\.$/);
   });
 
@@ -111,6 +112,7 @@ describe("bad input to np", () => {
     refuses(() => x.reshape(-2, -3), /can only specify one unknown dimension/, x);
     refuses(() => x.reshape(1.5, 4), NOT_INTEGER, x);
     refuses(() => x.reshape(any("6")), STR_NOT_INTEGER, x);
+    refuses(() => x.reshape([]), /^Error: cannot reshape array of size 6 into shape \(\)$/, x);
     // NumPy takes any negative dimension as the unknown one.
     assert.deepEqual(x.reshape(-2, 3).shape, [2, 3]);
   });
@@ -194,6 +196,13 @@ describe("bad input to np", () => {
       ints,
     );
     refuses(() => np.add(a, 1, any({ ot: out })), /^TypeError: add\(\) got an unexpected keyword argument 'ot'$/, a, out);
+    const list = [0, 0];
+    refuses(() => np.add(np.ones([2]), 1, any({ out: list })), /^TypeError: return arrays must be of ArrayType$/);
+    assert.deepEqual(list, [0, 0]);
+    // An array where the keywords go is Python's positional out, np.add(a, b, out).
+    const into = np.zeros([2]);
+    np.add(np.ones([2]), 1, any(into));
+    assert.deepEqual(into.tolist(), [2, 2]);
   });
 
   it("reductions with an axis out of range, not whole, repeated, or a misspelled keyword", () => {
@@ -258,6 +267,7 @@ describe("bad input to np", () => {
       /^Error: Calling nonzero on 0d arrays is not allowed\. Use np\.atleast_1d\(scalar\)\.nonzero\(\) instead\.$/,
     );
     refuses(() => np.where(np.array(any(0))), /Calling nonzero on 0d arrays is not allowed/);
+    refuses(() => np.where(x, any(x), any(undefined)), /^Error: either both or neither of x and y should be given$/, x);
     refuses(() => np.clip(x, null, null), /^Error: One of max or min must be given$/, x);
     refuses(() => np.clip(x, np.zeros([3]), 1), /operands could not be broadcast together with shapes \(2,\) \(3,\) /, x);
     refuses(() => np.clip(x, any("a"), 1), /cannot make an array element from a/, x);
@@ -270,6 +280,7 @@ describe("bad input to np", () => {
     refusesDraw(() => np.random.seed(-1), /^RangeError: Seed must be between 0 and 2\*\*32 - 1$/);
     refusesDraw(() => np.random.seed(2 ** 32), /Seed must be between 0 and 2\*\*32 - 1/);
     refusesDraw(() => np.random.seed(1.5), /^TypeError: Cannot cast scalar from dtype\('float64'\) to dtype\('int64'\) according to the rule 'safe'$/);
+    refusesDraw(() => np.random.seed(any("12")), /Cannot cast scalar from dtype\('<U2'\) to dtype\('int64'\) according to the rule 'safe'/);
   });
 
   it("random: sizes and dimensions that are negative or not whole, bounds that are empty or NaN", () => {
@@ -290,5 +301,7 @@ describe("bad input to np", () => {
     refusesDraw(() => np.random.binomial(1, 2), /^RangeError: p < 0, p > 1 or p is NaN$/);
     refusesDraw(() => np.random.permutation(2.5), /^RangeError: x must be an integer or at least 1-dimensional$/);
     refusesDraw(() => np.random.shuffle(np.array(any(1))), /^TypeError: len\(\) of unsized object$/);
+    refusesDraw(() => np.random.shuffle(any(5)), /^TypeError: object of type 'int' has no len\(\)$/);
+    refusesDraw(() => np.random.uniform(any("a"), 1), /^Error: could not convert string to float: 'a'$/);
   });
 });

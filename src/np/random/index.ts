@@ -4,7 +4,7 @@
 // would match. A module-level instance stands behind np.random.seed, rand, randn, ...
 import { randomBytes } from "crypto";
 import { config } from "../config";
-import { NDArray, Shape } from "../core";
+import { NDArray, Shape, pythonTypeName } from "../core";
 import { DType, castValue, isFloatStorage } from "../dtype";
 import { allocateForResult } from "../memory";
 import { checkKeywords } from "../keywords";
@@ -55,7 +55,9 @@ export class RandomState {
   seed(seed?: number | null): void {
     const s = seed ?? randomBytes(4).readUInt32LE(0);
     if (typeof s !== "number" || !Number.isInteger(s)) {
-      throw new TypeError(`Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'`);
+      // NumPy names the seed's own dtype: a str of n characters is '<Un'.
+      const given = typeof s === "string" ? `<U${(s as string).length}` : "float64";
+      throw new TypeError(`Cannot cast scalar from dtype('${given}') to dtype('int64') according to the rule 'safe'`);
     }
     if (s < 0 || s > 0xffffffff) throw new RangeError("Seed must be between 0 and 2**32 - 1");
     this.mt.seed(s);
@@ -153,6 +155,10 @@ export class RandomState {
       checkKeywords("uniform", low, ["low", "high", "size"]);
       return this.uniform(low.low ?? 0, low.high ?? 1, low.size);
     }
+    for (const bound of [low, high]) {
+      // Strings would make a NaN range and draw NaNs; Python's float() refuses them.
+      if (typeof bound === "string") throw new Error(`could not convert string to float: '${bound}'`);
+    }
     const range = high - low;
     if (!Number.isFinite(range)) throw new RangeError("Range exceeds valid bounds");
     return this.fill("uniform", size, "float64", () => low + range * this.mt.nextDouble());
@@ -171,6 +177,9 @@ export class RandomState {
 
   /** shuffle(x): shuffles in place along the first axis (rows of a 2-D array), Fisher–Yates from the end. */
   shuffle(x: NDArray | unknown[]): void {
+    if (!Array.isArray(x) && !(x instanceof NDArray)) {
+      throw new TypeError(`object of type '${Number.isInteger(x) ? "int" : pythonTypeName(x)}' has no len()`);
+    }
     if (Array.isArray(x)) {
       for (let i = x.length - 1; i > 0; i--) {
         const j = this.bounded(i);
