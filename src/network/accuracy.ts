@@ -2,8 +2,9 @@
 // means depends on the task, so each subclass supplies compare(); the base class averages
 // the comparisons per batch and keeps running totals over an epoch, as Loss does.
 import * as np from "../np";
-import type { NDArray } from "../np/core";
+import { formatShape, NDArray } from "../np/core";
 import { checkKeywords } from "../np/keywords";
+import { describe } from "./call-forms";
 
 /** The base of both accuracies: per-batch means and the running totals of a pass. */
 export abstract class Accuracy {
@@ -26,6 +27,8 @@ export abstract class Accuracy {
 
   /** The accuracy over every batch since new_pass(). */
   calculate_accumulated(): number {
+    // Python's ZeroDivisionError, not a NaN accuracy printed as nan.
+    if (this.accumulated_count === 0) throw new Error("Accuracy.calculate_accumulated: division by zero: no samples since new_pass(); call calculate first");
     return this.accumulated_sum / this.accumulated_count;
   }
 
@@ -86,9 +89,15 @@ export class Accuracy_Regression extends Accuracy {
   /** precision = std(y) / 250, once: `init(y, true)` or `init(y, { reinit: true })` sets it again. */
   init(y: NDArray, reinit: boolean | AccuracyInitOptions = false): void {
     if (typeof reinit === "object") checkKeywords("Accuracy_Regression.init", reinit, ["reinit"]);
+    else if (typeof reinit !== "boolean") throw new TypeError(`Accuracy_Regression.init() argument 'reinit' must be true or false, got ${describe(reinit)}`);
     const again = typeof reinit === "boolean" ? reinit : reinit.reinit === true;
     if (this.precision === undefined || again) {
+      // An empty or NaN y would give a NaN precision, and every accuracy after it 0.
+      if (!(y instanceof NDArray) || y.size === 0) {
+        throw new Error(`Accuracy_Regression.init: y must be the training targets, a non-empty array, got ${y instanceof NDArray ? `shape ${formatShape(y.shape)}` : describe(y)}`);
+      }
       const std = np.std(y);
+      if (Number.isNaN(std)) throw new Error("Accuracy_Regression.init: std(y) is NaN: the targets hold NaN");
       // np.std of float32 targets is a float32 scalar, and dividing keeps it float32.
       this.precision = y.dtype === "float32" ? Math.fround(std / 250) : std / 250;
     }

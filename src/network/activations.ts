@@ -191,6 +191,8 @@ export class Activation_LeakyReLU {
   constructor(options: LeakyReLUOptions);
   constructor(...args: unknown[]) {
     const { alpha = 0.01 } = keywordsOf<LeakyReLUOptions>("Activation_LeakyReLU", ["alpha"], args);
+    // A NaN or infinite slope would turn every negative input into NaN.
+    if (!Number.isFinite(alpha)) throw new RangeError(`Activation_LeakyReLU() argument 'alpha' must be a finite number, got ${alpha}`);
     this.alpha = alpha;
   }
 

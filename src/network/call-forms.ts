@@ -27,8 +27,8 @@ export function keywordsOf<K extends object>(callee: string, names: readonly (ke
 }
 
 /**
- * Refuses hyperparameters no optimizer can use: NaN, infinite or negative values (a negative
- * learning rate would climb the loss), naming the argument as Python would.
+ * Refuses hyperparameters no optimizer or regularizer can use: NaN, infinite or negative values
+ * (a negative learning rate or penalty would climb the loss), naming the argument as Python would.
  */
 export function checkHyperparameters(callee: string, values: Record<string, number>): void {
   for (const [name, value] of Object.entries(values)) {
@@ -36,4 +36,22 @@ export function checkHyperparameters(callee: string, values: Record<string, numb
       throw new RangeError(`${callee}() argument '${name}' must be a finite number >= 0, got ${value}`);
     }
   }
+}
+
+/**
+ * A count: a whole number of at least `least`, `what` naming it (`batch_size`,
+ * `Layer_Dense() argument 'n_inputs'`). batch_size 0 would loop forever, 2.5 neurons make no layer.
+ */
+export function wholeNumber(what: string, value: unknown, least: number): void {
+  if (!Number.isInteger(value) || (value as number) < least) {
+    throw new RangeError(`${what} must be a whole number of at least ${least}, got ${describe(value)}`);
+  }
+}
+
+/** What was given, for a message: `2.5`, `'64'` (a string), `undefined`, or a class name. */
+export function describe(value: unknown): string {
+  if (typeof value === "string") return `'${value}'`;
+  if (typeof value === "function") return `the class ${value.name} (not an instance of it)`;
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? "an Array" : value.constructor?.name ?? "Object";
+  return String(value);
 }

@@ -3,8 +3,8 @@
 // Also the shapes of layer that the model, the optimizers and the losses rely on: any object
 // of that shape works, a learner's own class included, as Python's duck typing lets it.
 import * as np from "../np";
-import type { NDArray } from "../np/core";
-import { keywordsOf } from "./call-forms";
+import { formatShape, type NDArray } from "../np/core";
+import { checkHyperparameters, keywordsOf, wholeNumber } from "./call-forms";
 import { afterForward } from "./forward-first";
 
 /** What the model asks of every layer. finalize() sets prev and next. */
@@ -110,6 +110,10 @@ export class Layer_Dense implements TrainableLayer {
     } = keywordsOf<Partial<DenseArguments>>("Layer_Dense", DENSE_PARAMETERS, args);
     if (n_inputs === undefined) throw new TypeError("Layer_Dense() missing required argument: 'n_inputs'");
     if (n_neurons === undefined) throw new TypeError("Layer_Dense() missing required argument: 'n_neurons'");
+    // 0 is allowed, as NumPy allows empty arrays: a model file's blank Layer_Dense(0, 0) draws no random numbers.
+    wholeNumber("Layer_Dense() argument 'n_inputs'", n_inputs, 0);
+    wholeNumber("Layer_Dense() argument 'n_neurons'", n_neurons, 0);
+    checkHyperparameters("Layer_Dense", { weight_regularizer_l1, weight_regularizer_l2, bias_regularizer_l1, bias_regularizer_l2 });
     // Shaped (inputs, neurons) so forward needs no transpose.
     this.weights = np.multiply(0.01, np.random.randn(n_inputs, n_neurons) as NDArray);
     this.biases = np.zeros([1, n_neurons]);
@@ -121,8 +125,14 @@ export class Layer_Dense implements TrainableLayer {
 
   /** output = inputs · weights + biases; keeps the inputs for backward. */
   forward(inputs: NDArray, training?: boolean): void {
-    this.inputs = inputs;
+    // np.dot would take a 3-D batch too, giving outputs backward cannot use.
+    if (inputs?.ndim > 2) {
+      throw new Error(`Layer_Dense.forward: inputs must be 2-D (samples, features), got shape ${formatShape(inputs.shape)}; ` +
+        "flatten each sample first, as chapter 19 does: X.reshape(X.shape[0], -1)");
+    }
+    // Kept after the dot, so inputs it refuses (wrong width) leave the layer as it was.
     this.output = np.add(np.dot(inputs, this.weights), this.biases);
+    this.inputs = inputs;
   }
 
   /** Gradients of the weights, biases (plus regularization) and inputs from the next layer's dvalues. */
@@ -189,6 +199,8 @@ export class Layer_Dropout {
   constructor(...args: unknown[]) {
     const { rate } = keywordsOf<{ rate?: number }>("Layer_Dropout", ["rate"], args);
     if (rate === undefined) throw new TypeError("Layer_Dropout() missing required argument: 'rate'");
+    // Dropping every input (rate 1) would divide by a keep rate of 0.
+    if (!(rate >= 0 && rate < 1)) throw new RangeError(`Layer_Dropout() argument 'rate' must be in [0, 1), got ${rate}`);
     this.rate = 1 - rate;
   }
 

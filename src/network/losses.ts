@@ -6,6 +6,8 @@ import type { DType } from "../np/dtype";
 import { checkKeywords } from "../np/keywords";
 import { Activation_Softmax } from "./activations";
 import type { TrainableLayer } from "./layers";
+import { describe } from "./call-forms";
+import { checkClassTargets, checkSameShape } from "./targets";
 
 /** Loss.calculate's and calculate_accumulated's keyword argument. */
 export interface CalculateOptions {
@@ -49,6 +51,10 @@ export abstract class Loss {
   regularization_loss(layer?: TrainableLayer): number {
     let regularization_loss = 0;
     for (const each of layer === undefined ? this.trainable_layers : [layer]) {
+      // The book's AttributeError, said in full: an activation or dropout has no penalty to add.
+      if (each?.weights === undefined) {
+        throw new TypeError(`regularization_loss: ${describe(each)} has no weights; pass a layer with parameters, such as a Layer_Dense`);
+      }
       const { add, multiply } = scalars(each.weights.dtype);
       // A layer of your own may have no regularizers: they count as 0.
       const { weight_regularizer_l1 = 0, weight_regularizer_l2 = 0, bias_regularizer_l1 = 0, bias_regularizer_l2 = 0 } = each;
@@ -97,6 +103,8 @@ export abstract class Loss {
   calculate_accumulated(options?: CalculateOptions): number | [number, number];
   calculate_accumulated(options: CalculateOptions = {}): number | [number, number] {
     checkKeywords("Loss.calculate_accumulated", options, ["include_regularization"]);
+    // Python's ZeroDivisionError, not a NaN loss printed as nan.
+    if (this.accumulated_count === 0) throw new Error("Loss.calculate_accumulated: division by zero: no samples since new_pass(); call calculate first");
     const data_loss = scalars(this.#losses_dtype).divide(this.accumulated_sum, this.accumulated_count);
     return options.include_regularization ? [data_loss, this.regularization_loss()] : data_loss;
   }
@@ -112,6 +120,7 @@ export abstract class Loss {
 export class Loss_CategoricalCrossentropy extends Loss {
   /** -log(ŷ of the correct class) per sample. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
+    checkClassTargets("Loss_CategoricalCrossentropy.forward", y_pred, y_true);
     const samples = y_pred.shape[0];
     // Clip both ends: log(0) is -inf, and clipping only the bottom would bias the mean.
     const y_pred_clipped = np.clip(y_pred, 1e-7, 1 - 1e-7);
@@ -123,6 +132,7 @@ export class Loss_CategoricalCrossentropy extends Loss {
 
   /** -y / ŷ over samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
+    checkClassTargets("Loss_CategoricalCrossentropy.backward", dvalues, y_true);
     const samples = dvalues.shape[0];
     const labels = dvalues.shape[1];
     // Sparse labels become one-hot rows of the identity matrix.
@@ -151,6 +161,7 @@ export class Activation_Softmax_Loss_CategoricalCrossentropy {
 
   /** (ŷ - y) / samples, into dinputs: the gradient of both at once. */
   backward(dvalues: NDArray, y_true: NDArray): void {
+    checkClassTargets("Activation_Softmax_Loss_CategoricalCrossentropy.backward", dvalues, y_true);
     const samples = dvalues.shape[0];
     const labels = y_true.ndim === 2 ? np.argmax(y_true, { axis: 1 }) : y_true;
     const rows = np.arange(samples);
@@ -165,6 +176,7 @@ export class Activation_Softmax_Loss_CategoricalCrossentropy {
 export class Loss_BinaryCrossentropy extends Loss {
   /** -(y·log ŷ + (1 - y)·log(1 - ŷ)), averaged over each sample's outputs. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
+    checkSameShape("Loss_BinaryCrossentropy.forward", y_pred, y_true);
     const y_pred_clipped = np.clip(y_pred, 1e-7, 1 - 1e-7);
     const sample_losses = np.negative(np.add(
       np.multiply(y_true, np.log(y_pred_clipped)),
@@ -176,6 +188,7 @@ export class Loss_BinaryCrossentropy extends Loss {
 
   /** -(y/ŷ - (1 - y)/(1 - ŷ)) over outputs and samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
+    checkSameShape("Loss_BinaryCrossentropy.backward", dvalues, y_true);
     const samples = dvalues.shape[0];
     const outputs = dvalues.shape[1];
     const clipped_dvalues = np.clip(dvalues, 1e-7, 1 - 1e-7);
@@ -192,11 +205,13 @@ export class Loss_BinaryCrossentropy extends Loss {
 export class Loss_MeanSquaredError extends Loss {
   /** (y - ŷ)², averaged over each sample's outputs. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
+    checkSameShape("Loss_MeanSquaredError.forward", y_pred, y_true);
     return np.mean(np.square(np.subtract(y_true, y_pred)), { axis: -1 });
   }
 
   /** -2(y - ŷ) over outputs and samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
+    checkSameShape("Loss_MeanSquaredError.backward", dvalues, y_true);
     const samples = dvalues.shape[0];
     const outputs = dvalues.shape[1];
     // d(y - ŷ)²/dŷ = -2(y - ŷ)
@@ -208,11 +223,13 @@ export class Loss_MeanSquaredError extends Loss {
 export class Loss_MeanAbsoluteError extends Loss {
   /** |y - ŷ|, averaged over each sample's outputs. */
   forward(y_pred: NDArray, y_true: NDArray): NDArray {
+    checkSameShape("Loss_MeanAbsoluteError.forward", y_pred, y_true);
     return np.mean(np.abs(np.subtract(y_true, y_pred)), { axis: -1 });
   }
 
   /** sign(ŷ - y) over outputs and samples, into dinputs. */
   backward(dvalues: NDArray, y_true: NDArray): void {
+    checkSameShape("Loss_MeanAbsoluteError.backward", dvalues, y_true);
     const samples = dvalues.shape[0];
     const outputs = dvalues.shape[1];
     // d|y - ŷ|/dŷ = -sign(y - ŷ) = sign(ŷ - y). The book's listing has sign(y - ŷ), the

@@ -2,8 +2,7 @@
 // accuracy, runs the training loop the earlier chapters wrote out by hand, and evaluates,
 // predicts, saves and loads.
 import * as np from "../np";
-import type { NDArray } from "../np/core";
-import { formatShape } from "../np/core";
+import { formatShape, NDArray } from "../np/core";
 import { checkKeywords } from "../np/keywords";
 import { f, float, print } from "../np/printing/python-print";
 // The live line is notebook output, but progress.ts is a leaf (it knows nothing of networks) and
@@ -13,6 +12,7 @@ import { inNotebook } from "../notebook/display";
 import { TrainingProgress } from "../notebook/progress";
 import { Activation_Softmax } from "./activations";
 import type { Accuracy } from "./accuracy";
+import { describe, wholeNumber } from "./call-forms";
 import { Layer_Input, type LayerParameters, type ModelLayer, type TrainableLayer } from "./layers";
 import { Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_CategoricalCrossentropy } from "./losses";
 import type { Optimizer } from "./optimizers";
@@ -71,13 +71,26 @@ export class Model {
 
   /** Appends a layer (or activation) to the network. */
   add(layer: ModelLayer): void {
+    // Caught here, not at the first forward pass epochs later. A loss has a forward too.
+    if (typeof layer?.forward !== "function" || layer instanceof Loss) {
+      throw new TypeError(`Model.add: expected a layer or activation (an object with forward()), got ${describe(layer)}` +
+        (layer instanceof Loss ? "; give the loss to model.set({ loss })" : ""));
+    }
     this.layers.push(layer);
   }
 
   /** `model.set({ loss, optimizer, accuracy })`; any of them may be left out (a loaded model needs no optimizer). */
   set(options: SetOptions): void {
+    // The book's set(self, *, loss, optimizer, accuracy) takes keywords only.
+    if (arguments.length > 1 || !(options?.constructor === undefined || options.constructor.name === "Object")) {
+      throw new TypeError(`Model.set() takes keyword arguments only: model.set({ loss, optimizer, accuracy }), got ${describe(options)}` +
+        (arguments.length > 1 ? ` and ${arguments.length - 1} more` : ""));
+    }
     checkKeywords("Model.set", options, ["loss", "optimizer", "accuracy"]);
     const { loss, optimizer, accuracy } = options;
+    part("loss", loss, "calculate", "Loss_CategoricalCrossentropy");
+    part("optimizer", optimizer, "update_params", "Optimizer_Adam");
+    part("accuracy", accuracy, "calculate", "Accuracy_Categorical");
     if (loss !== undefined) this.loss = loss;
     if (optimizer !== undefined) this.optimizer = optimizer;
     if (accuracy !== undefined) this.accuracy = accuracy;
@@ -120,6 +133,14 @@ export class Model {
     const { loss, optimizer, accuracy } = this.parts("train", true);
     wholeNumber("epochs", epochs, 0);
     wholeNumber("print_every", print_every, 1);
+    checkData("Model.train", X, y, "X", "y");
+    if (validation_data !== null) {
+      if (!Array.isArray(validation_data) || validation_data.length !== 2) {
+        throw new TypeError(`Model.train() argument 'validation_data' must be a pair [X_val, y_val], got ${describe(validation_data)}` +
+          (Array.isArray(validation_data) ? ` of ${validation_data.length}` : ""));
+      }
+      checkData("Model.train", validation_data[0], validation_data[1], "validation_data[0]", "validation_data[1]");
+    }
     const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
@@ -176,6 +197,7 @@ export class Model {
     checkKeywords("Model.evaluate", options, ["batch_size"]);
     const { batch_size = null } = options;
     const { loss, accuracy } = this.parts("evaluate", false);
+    checkData("Model.evaluate", X_val, y_val, "X_val", "y_val");
     const validation_steps = stepsFor(X_val, batch_size);
     loss.new_pass();
     accuracy.new_pass();
@@ -240,10 +262,18 @@ export class Model {
    */
   set_parameters(parameters: LayerParameters[]): void {
     this.requireFinalized("set_parameters");
+    if (!Array.isArray(parameters)) {
+      throw new TypeError(`set_parameters: expected a list of [weights, biases] pairs, one per trainable layer, got ${describe(parameters)}`);
+    }
     if (parameters.length !== this.trainable_layers.length) {
       throw new Error(`set_parameters: got parameters for ${parameters.length} layers, the model has ${this.trainable_layers.length} trainable layers`);
     }
-    parameters.forEach(([weights, biases], i) => {
+    parameters.forEach((pair, i) => {
+      if (!Array.isArray(pair) || pair.length !== 2 || !pair.every((array) => array instanceof NDArray)) {
+        throw new TypeError(`set_parameters: the parameters of trainable layer ${i} must be a pair [weights, biases] of arrays, got ${describe(pair)}` +
+          (Array.isArray(pair) ? ` of ${pair.length}` : ""));
+      }
+      const [weights, biases] = pair;
       const layer = this.trainable_layers[i];
       checkShape(`weights of trainable layer ${i}`, weights, layer.weights);
       checkShape(`biases of trainable layer ${i}`, biases, layer.biases);
@@ -312,6 +342,33 @@ export class Model {
   }
 }
 
+/**
+ * Model.set's `name` part: undefined (left out) or an object with the method `needs`
+ * (what the model calls on it), so a wrong part fails at set, not in the middle of training.
+ */
+function part(name: string, value: unknown, needs: string, example: string): void {
+  if (value !== undefined && typeof (value as Record<string, unknown>)?.[needs] !== "function") {
+    throw new TypeError(`Model.set() argument '${name}' must be a${name === "optimizer" ? "n" : ""} ${name} (such as ${example}), with ${needs}(), got ${describe(value)}`);
+  }
+}
+
+/**
+ * Data to train or evaluate on: arrays with one target per sample, at least one sample and no
+ * NaN or infinity. Checked once per call, before anything changes: unequal counts would
+ * otherwise fail at the first short batch, after some updates; NaN would read as divergence.
+ */
+function checkData(callee: string, X: unknown, y: unknown, X_name: string, y_name: string): void {
+  for (const [name, data] of [[X_name, X], [y_name, y]] as const) {
+    if (!(data instanceof NDArray)) throw new TypeError(`${callee}: ${name} must be an array (np.array(${name})), got ${describe(data)}`);
+    if (data.ndim === 0 || data.shape[0] === 0) throw new Error(`${callee}: ${name} has shape ${formatShape(data.shape)}: no samples`);
+    if (np.sum(np.isfinite(data)) !== data.size) throw new Error(`${callee}: ${name} holds NaN or infinity; a loss computed from it would be NaN`);
+  }
+  const [samples, targets] = [(X as NDArray).shape[0], (y as NDArray).shape[0]];
+  if (samples !== targets) {
+    throw new Error(`${callee}: ${X_name} has ${samples} samples but ${y_name} has ${targets} targets: give one target per sample`);
+  }
+}
+
 /** len(X) // batch_size, plus one for a last partial batch; 1 without batches. */
 function stepsFor(X: NDArray, batch_size: number | null): number {
   if (batch_size !== null) wholeNumber("batch_size", batch_size, 1);
@@ -342,12 +399,5 @@ function addLosses(data_loss: number, regularization_loss: number): number {
 function checkShape(what: string, given: NDArray, expected: NDArray): void {
   if (given.shape.length !== expected.shape.length || given.shape.some((d, k) => d !== expected.shape[k])) {
     throw new Error(`set_parameters: ${what} have shape ${formatShape(given.shape)}, the model's have shape ${formatShape(expected.shape)}`);
-  }
-}
-
-/** A count option: a whole number of at least `least` (batch_size 0 would loop forever). */
-function wholeNumber(name: string, value: number, least: number): void {
-  if (!Number.isInteger(value) || value < least) {
-    throw new RangeError(`${name} must be a whole number of at least ${least}, got ${value}`);
   }
 }

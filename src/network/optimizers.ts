@@ -9,6 +9,7 @@
 import * as np from "../np";
 import type { NDArray } from "../np/core";
 import { checkHyperparameters, keywordsOf } from "./call-forms";
+import { afterBackward } from "./forward-first";
 import type { TrainableLayer } from "./layers";
 
 /** What Model.train and a training loop ask of an optimizer: any of the four below, or one of your own. */
@@ -67,6 +68,7 @@ export class Optimizer_SGD implements Optimizer {
 
   /** Moves the layer's weights and biases against their gradients. */
   update_params(layer: TrainableLayer): void {
+    afterBackward(this, layer);
     let weight_updates: NDArray;
     let bias_updates: NDArray;
     if (this.momentum) {
@@ -143,6 +145,7 @@ export class Optimizer_Adagrad implements Optimizer {
 
   /** Adds the squared gradients to the cache, then steps by -lr · gradient / (√cache + ε). */
   update_params(layer: TrainableLayer): void {
+    afterBackward(this, layer);
     layer.weight_cache ??= np.zeros_like(layer.weights);
     layer.bias_cache ??= np.zeros_like(layer.biases);
     np.add(layer.weight_cache, np.square(layer.dweights), { out: layer.weight_cache });
@@ -204,6 +207,7 @@ export class Optimizer_RMSprop implements Optimizer {
 
   /** Updates the cache's moving average, then steps by -lr · gradient / (√cache + ε). */
   update_params(layer: TrainableLayer): void {
+    afterBackward(this, layer);
     layer.weight_cache ??= np.zeros_like(layer.weights);
     layer.bias_cache ??= np.zeros_like(layer.biases);
     layer.weight_cache = np.add(np.multiply(this.rho, layer.weight_cache), np.multiply(1 - this.rho, np.square(layer.dweights)));
@@ -272,6 +276,7 @@ export class Optimizer_Adam implements Optimizer {
 
   /** Updates momentum and cache, corrects both, then steps by -lr · m̂ / (√ĉ + ε). */
   update_params(layer: TrainableLayer): void {
+    afterBackward(this, layer);
     layer.weight_momentums ??= np.zeros_like(layer.weights);
     layer.weight_cache ??= np.zeros_like(layer.weights);
     layer.bias_momentums ??= np.zeros_like(layer.biases);
