@@ -3,9 +3,10 @@
 // this small class, the way NumPy splits its core from its ufuncs. The methods that belong to
 // another module are added by it (get and set by indexing.ts, toString and the REPL's form by
 // printing/), so that the imports run one way: those modules build on this one.
-import { DType, Storage, allocate, castValue, checkDType } from "./dtype";
+import { DType, STORAGE, Storage, allocate, castValue, checkDType } from "./dtype";
 import { allocateForResult } from "./memory";
 import { native } from "./native";
+import { float, formatNumber } from "./printing/python-format";
 
 export type Shape = readonly number[];
 export type NestedList = number | boolean | NestedList[];
@@ -26,12 +27,12 @@ export class NDArray {
 
   /** A new zero-filled array. */
   static empty(shape: Shape, dtype: DType): NDArray {
-    return new NDArray(allocate(dtype, shapeSize(shape)), shape, dtype);
+    return new NDArray(allocating(shape, dtype, allocate), shape, dtype);
   }
 
   /** A new array for a result that writes every element: its memory is not cleared (see allocateForResult). */
   static forResult(shape: Shape, dtype: DType): NDArray {
-    return new NDArray(allocateForResult(dtype, shapeSize(shape)), shape, dtype);
+    return new NDArray(allocating(shape, dtype, allocateForResult), shape, dtype);
   }
 
   /** x.ndim: the number of dimensions. */
@@ -119,6 +120,39 @@ export class NDArray {
     const v = this.data[flat];
     return this.dtype === "bool" ? v !== 0 : v;
   }
+}
+
+/**
+ * Storage for an array of `shape`, or NumPy's MemoryError words where JavaScript would say
+ * "Invalid typed array length" or "Array buffer allocation failed".
+ */
+function allocating(shape: Shape, dtype: DType, make: (dtype: DType, size: number) => Storage): Storage {
+  const size = shapeSize(shape);
+  try {
+    return make(dtype, size);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const bytes = size * STORAGE[dtype].BYTES_PER_ELEMENT;
+    throw new Error(`Unable to allocate ${bytesText(bytes)} for an array with shape ${formatShape(shape, ", ")} and data type ${dtype}`);
+  }
+}
+
+/** A byte count as NumPy's MemoryError writes it (its _size_to_string): 7.28 TiB, 728. TiB, 1024. EiB. */
+function bytesText(bytes: number): string {
+  const units = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+  let unit = Math.floor(Math.max(Math.floor(Math.log2(bytes)), 1) / 10);
+  let n = bytes / 2 ** (unit * 10);
+  // The unit that is right after rounding: 1023.9 GiB is 1.00 TiB.
+  if (Math.round(n) === 1024) {
+    unit++;
+    n /= 1024;
+  }
+  if (unit >= units.length) {
+    n *= 2 ** ((unit - units.length + 1) * 10);
+    unit = units.length - 1;
+  }
+  if (unit === 0) return `${n.toFixed(0)} bytes`;
+  return `${formatNumber(float(n), Math.round(n) < 1000 ? "#.3g" : "#.0f")} ${units[unit]}`;
 }
 
 export function shapeSize(shape: Shape): number {

@@ -292,7 +292,7 @@ export function linspace(start: number, stop: number, num: number | LinspaceOpti
   const div = endpoint ? count - 1 : count;
   const delta = stop - start;
   const step = div > 0 ? delta / div : NaN;
-  const y = new Float64Array(count);
+  const y = NDArray.forResult([count], "float64").data;
   for (let i = 0; i < count; i++) {
     y[i] = (div > 0 ? (step === 0 ? (i / div) * delta : i * step) : i * delta) + start;
   }

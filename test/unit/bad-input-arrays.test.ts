@@ -38,6 +38,15 @@ describe("bad input to np", () => {
     assert.throws(() => np.zeros(any("3")), STR_NOT_INTEGER);
   });
 
+  it("an array too large for memory: NumPy's MemoryError words, not JavaScript's typed-array errors", () => {
+    assert.throws(() => np.zeros([1e6, 1e6]), /^Error: Unable to allocate 7\.28 TiB for an array with shape \(1000000, 1000000\) and data type float64$/);
+    assert.throws(() => np.ones(2 ** 40), /Unable to allocate 8\.00 TiB for an array with shape \(1099511627776,\) and data type float64/);
+    assert.throws(() => np.eye(1e7), /Unable to allocate 728\. TiB for an array with shape \(10000000, 10000000\) and data type float64/);
+    assert.throws(() => np.arange(1e12), /Unable to allocate 7\.28 TiB for an array with shape \(1000000000000,\) and data type int64/);
+    assert.throws(() => np.linspace(0, 1, 1e12), /Unable to allocate 7\.28 TiB for an array with shape \(1000000000000,\) and data type float64/);
+    refusesDraw(() => np.random.randn(1e6, 1e6), /Unable to allocate 7\.28 TiB for an array with shape \(1000000, 1000000\) and data type float64/);
+  });
+
   it("NaN or infinity into an integer array is refused, as NumPy refuses it", () => {
     assert.throws(() => np.array([1, NaN], "int32"), /cannot convert float NaN to integer \(dtype int32\)/);
     assert.throws(() => np.array([[1], [-Infinity]], { dtype: "int64" }), /cannot convert float infinity to integer/);
