@@ -19,6 +19,11 @@ export abstract class Accuracy {
 
   /** The batch's accuracy; also adds the batch to the running totals. */
   calculate(predictions: NDArray, y: NDArray): number {
+    // np.equal would broadcast a single target against every prediction.
+    if (!(y instanceof NDArray) || y.ndim === 0 || y.shape[0] !== predictions.shape[0]) {
+      throw new Error(`Accuracy.calculate: y must hold one target per prediction (${predictions.shape[0]}), got ` +
+        `${y instanceof NDArray ? `shape ${formatShape(y.shape)}` : describe(y)}`);
+    }
     const comparisons = this.compare(predictions, y);
     this.accumulated_sum += np.sum(comparisons);
     this.accumulated_count += comparisons.size;

@@ -82,7 +82,8 @@ export class Model {
   /** `model.set({ loss, optimizer, accuracy })`; any of them may be left out (a loaded model needs no optimizer). */
   set(options: SetOptions): void {
     // The book's set(self, *, loss, optimizer, accuracy) takes keywords only.
-    if (arguments.length > 1 || !(options?.constructor === undefined || options.constructor.name === "Object")) {
+    const keywords = typeof options === "object" && options !== null && [undefined, "Object"].includes(options.constructor?.name);
+    if (arguments.length !== 1 || !keywords) {
       throw new TypeError(`Model.set() takes keyword arguments only: model.set({ loss, optimizer, accuracy }), got ${describe(options)}` +
         (arguments.length > 1 ? ` and ${arguments.length - 1} more` : ""));
     }

@@ -241,6 +241,12 @@ describe("bad input to the network classes", () => {
       refuses(() => new Loss_CategoricalCrossentropy().regularization_loss(new Layer_Dropout(0.1) as never), /Layer_Dropout has no weights/);
     });
 
+    it("Accuracy.calculate with one target for two predictions (np.equal would broadcast it)", () => {
+      const accuracy = new Accuracy_Categorical();
+      refuses(() => accuracy.calculate(np.array([0, 1]), np.array([1])), /Accuracy\.calculate: y must hold one target per prediction \(2\), got shape \(1,\)/);
+      assert.equal(accuracy.accumulated_count, 0);
+    });
+
     it("Accuracy_Regression.compare before init", () => {
       refuses(() => new Accuracy_Regression().compare(np.ones([2, 1]), np.ones([2, 1])), /Accuracy_Regression: call init\(y\) before compare/);
     });
@@ -327,6 +333,7 @@ describe("bad input to the network classes", () => {
       const set = layered().set as (...args: unknown[]) => void;
       refuses(() => set.call(new Model(), new Loss_CategoricalCrossentropy(), new Optimizer_Adam()),
         /Model\.set\(\) takes keyword arguments only: model\.set\(\{ loss, optimizer, accuracy \}\), got Loss_CategoricalCrossentropy and 1 more/);
+      refuses(() => set.call(new Model()), /Model\.set\(\) takes keyword arguments only: .*got undefined$/);
     });
 
     it("set with an optimizer where the loss goes, and a string for an optimizer", () => {
