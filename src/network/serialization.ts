@@ -15,9 +15,11 @@
 // writing goes to a temporary file in the same folder that is renamed over the target only
 // once complete, so a crash never leaves a half-written file under the real name.
 import { createHash } from "crypto";
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from "fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "fs";
 import { endianness } from "os";
+import { dirname } from "path";
 import { writeAtomically } from "../files";
+import { whyUnreadable } from "../nnfs/read-error";
 import { NDArray, shapeSize } from "../np/core";
 import type { DType } from "../np/dtype";
 import { Accuracy, Accuracy_Categorical, Accuracy_Regression } from "./accuracy";
@@ -99,6 +101,7 @@ export function writeParameters(path: string, parameters: LayerParameters[]): vo
     tensors.push(weights) - 1,
     tensors.push(biases) - 1,
   ]);
+  checkSavePath(path);
   writeAtomically(path, encode({ content: "parameters", parameters: pairs }, tensors));
 }
 
@@ -122,7 +125,25 @@ export function writeModel(path: string, model: SavedModel): void {
       optimizer: describe("optimizer", OPTIMIZER_CLASSES, model.optimizer),
     },
   };
+  checkSavePath(path);
   writeAtomically(path, encode(header, tensors));
+}
+
+/**
+ * A path a file can be saved to, checked before anything is written: Node's own errors
+ * ("ENOENT: no such file or directory, scandir", "EISDIR ... rename '.m.1234.tmp'") name the
+ * temporary file or the folder, not the mistake.
+ */
+function checkSavePath(path: string): void {
+  checkPathType("save", path);
+  const folder = dirname(path);
+  if (!existsSync(folder)) throw new Error(`cannot save ${path}: the folder ${folder} does not exist (create it first)`);
+  if (!statSync(folder).isDirectory()) throw new Error(`cannot save ${path}: ${folder} is a file, not a folder`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`cannot save ${path}: it is a folder (EISDIR); give a file name inside it`);
+}
+
+function checkPathType(verb: string, path: unknown): void {
+  if (typeof path !== "string" || path === "") throw new TypeError(`cannot ${verb}: the path must be a non-empty string, got ${JSON.stringify(path)}`);
 }
 
 export function readModel(path: string): SavedModel {
@@ -168,8 +189,13 @@ function describeObject(kind: string, classes: typeof LAYER_CLASSES, object: obj
 function restoreObject(path: string, classes: typeof LAYER_CLASSES, entry: ObjectEntry, tensors: NDArray[]): object {
   const known = typeof entry?.type === "string" && Object.prototype.hasOwnProperty.call(classes, entry.type);
   if (!known) fail(path, `unknown class ${JSON.stringify(entry?.type)} (expected one of ${Object.keys(classes).join(", ")})`);
+  // Both maps are always written; one missing or of another type would leave defaults in silently.
+  for (const map of ["attributes", "arrays"] as const) {
+    const value: unknown = entry[map];
+    if (typeof value !== "object" || value === null || Array.isArray(value)) fail(path, `${entry.type}'s ${map} are not an object of names and values`);
+  }
   const object = classes[entry.type][1]() as Record<string, unknown>;
-  for (const [name, value] of Object.entries(entry.attributes ?? {})) {
+  for (const [name, value] of Object.entries(entry.attributes)) {
     const current = Object.prototype.hasOwnProperty.call(object, name) ? object[name] : null;
     const settable = ["number", "boolean", "undefined"].includes(typeof current);
     if (!settable || (typeof value !== "number" && typeof value !== "boolean")) {
@@ -177,7 +203,7 @@ function restoreObject(path: string, classes: typeof LAYER_CLASSES, entry: Objec
     }
     object[name] = value;
   }
-  for (const [name, index] of Object.entries(entry.arrays ?? {})) {
+  for (const [name, index] of Object.entries(entry.arrays)) {
     if (!KEPT_ARRAYS.includes(name)) fail(path, `${entry.type} has no array ${name} that a file may set`);
     object[name] = tensorAt(path, tensors, index);
   }
@@ -228,14 +254,25 @@ function decode(path: string, content: Header["content"]): { header: Header; ten
   } catch {
     fail(path, "the header is not valid JSON");
   }
-  if (header?.content !== content) {
+  const held = header?.content;
+  if (held !== "model" && held !== "parameters") fail(path, `the header's content is ${JSON.stringify(held) ?? "missing"}, expected "model" or "parameters"`);
+  if (held !== content) {
     const hint = content === "model" ? "load it with model.load_parameters(path)" : "load it with Model.load(path)";
-    const what = (held: unknown) => (held === "model" ? "a model" : held === "parameters" ? "parameters" : String(held));
-    fail(path, `holds ${what(header?.content)}, not ${what(content)}: ${hint}`);
+    const what = (kind: Header["content"]) => (kind === "model" ? "a model" : "parameters");
+    fail(path, `holds ${what(held)}, not ${what(content)}: ${hint}`);
   }
   if (!Array.isArray(header.tensors)) fail(path, "the header has no array list");
   const data = file.subarray(PREFIX_BYTES + headerBytes, bodyEnd);
-  return { header, tensors: header.tensors.map((entry, i) => readTensor(path, data, entry, i)) };
+  // The arrays follow one another in the data, as encode() writes them: two arrays sharing
+  // bytes, or bytes that belong to none, mean a header that does not describe this data.
+  let next = 0;
+  const tensors = header.tensors.map((entry, i) => {
+    const tensor = readTensor(path, data, entry, i, next);
+    next += tensor.data.byteLength;
+    return tensor;
+  });
+  if (next !== data.length) fail(path, `its arrays fill ${next} of the ${data.length} data bytes`);
+  return { header, tensors };
 }
 
 /**
@@ -243,9 +280,18 @@ function decode(path: string, content: Header["content"]): { header: Header; ten
  * (a pickle, a video) is refused after 24 bytes, not after reading all of it.
  */
 function readWhole(path: string): { file: Buffer; headerBytes: number; expected: number } {
-  const fd = openSync(path, "r");
+  checkPathType("load", path);
+  let fd: number;
   try {
-    const size = fstatSync(fd).size;
+    fd = openSync(path, "r");
+  } catch (error) {
+    fail(path, whyUnreadable(error));
+  }
+  try {
+    const stats = fstatSync(fd);
+    // A folder opens, and fails only when read.
+    if (stats.isDirectory()) fail(path, whyUnreadable({ code: "EISDIR" }));
+    const size = stats.size;
     const prefix = Buffer.alloc(PREFIX_BYTES);
     const got = readSync(fd, prefix, 0, PREFIX_BYTES, 0);
     if (got < PREFIX_BYTES) fail(path, `truncated: ${got} bytes, shorter than the ${PREFIX_BYTES}-byte prefix`);
@@ -262,14 +308,20 @@ function readWhole(path: string): { file: Buffer; headerBytes: number; expected:
   }
 }
 
-function readTensor(path: string, data: Buffer, entry: TensorEntry, index: number): NDArray {
+/** Array `index`, which must start at byte `start` of the data, where the one before it ends. */
+function readTensor(path: string, data: Buffer, entry: TensorEntry, index: number, start: number): NDArray {
   const elementBytes = ELEMENT_BYTES[entry?.dtype];
   const shape = entry?.shape;
   const validShape = Array.isArray(shape) && shape.every((d) => Number.isInteger(d) && d >= 0);
-  if (elementBytes === undefined || !validShape) fail(path, `array ${index} has an invalid dtype or shape`);
-  const start = entry.offset;
+  if (elementBytes === undefined || !validShape) {
+    const given = `dtype ${JSON.stringify(entry?.dtype)} and shape ${JSON.stringify(shape)}`;
+    fail(path, `array ${index} has an invalid dtype or shape: ${given}, where a file holds float32 or float64 arrays of whole-number sizes`);
+  }
+  if (entry.offset !== start) {
+    fail(path, `array ${index} has offset ${JSON.stringify(entry.offset) ?? "missing"}, but the arrays before it end at byte ${start}`);
+  }
   const end = start + shapeSize(shape) * elementBytes;
-  if (!Number.isInteger(start) || start < 0 || end > data.length) fail(path, `array ${index} lies outside the data`);
+  if (end > data.length) fail(path, `array ${index} lies outside the data`);
   // A copy into a fresh buffer: aligned for the typed array, and sharing nothing with the file.
   const buffer = new ArrayBuffer(end - start);
   littleEndian(data.subarray(start, end), elementBytes).copy(new Uint8Array(buffer));

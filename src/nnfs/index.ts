@@ -27,8 +27,19 @@ export interface InitOptions {
 
 /** nnfs.init(): the book's setup, float32 defaults, np.dot's precision workaround and np.random.seed(0). */
 export function init(options: InitOptions = {}): void {
+  // One object of keywords: a second argument (init({}, 42) for a seed) would be ignored.
+  if (arguments.length > 1) throw new TypeError(`init() takes its keyword arguments as one object, but ${arguments.length} arguments were given`);
   checkKeywords("init", options, ["dot_precision_workaround", "default_dtype", "random_seed"]);
   const { dot_precision_workaround = true, default_dtype = "float32", random_seed = 0 } = options;
+  // Checked before anything is reset, so a refused call leaves the previous setup in force.
+  if (typeof dot_precision_workaround !== "boolean") {
+    throw new TypeError(`init() argument 'dot_precision_workaround' must be true or false, got ${JSON.stringify(dot_precision_workaround)}`);
+  }
+  if (![null, "float32", "float64"].includes(default_dtype)) {
+    throw new TypeError(`init() argument 'default_dtype' must be 'float32', 'float64' or null, got ${JSON.stringify(default_dtype)}`);
+  }
+  // Seeding first: it refuses a bad seed (-1, 1.5) before the setup below is reset.
+  if (random_seed !== null) seed(random_seed);
   resetConfig();
   if (default_dtype) {
     config.randnDtype = default_dtype as DType;
@@ -37,7 +48,6 @@ export function init(options: InitOptions = {}): void {
   if (dot_precision_workaround) config.dotMode = "float64";
   // (default_dtype 'float64' casts dot's result to float64: left as NumPy's dot.)
   else if (default_dtype === "float32") config.dotMode = "float32";
-  if (random_seed !== null) seed(random_seed);
 }
 
 export const nnfs = { init, datasets };

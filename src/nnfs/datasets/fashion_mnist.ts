@@ -8,13 +8,14 @@
 // (3 dimensions) starts with the number 2051 and a labels file (1 dimension) with 2049; each
 // dimension's size follows as a uint32.
 import { createHash } from "crypto";
-import { existsSync, mkdirSync, readFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync, statSync } from "fs";
 import { homedir } from "os";
 import { join } from "path";
 import { gunzipSync } from "zlib";
 import { NDArray } from "../../np/core";
 import { writeAtomically } from "../../files";
 import { checkKeywords } from "../../np/keywords";
+import { whyUnreadable } from "../read-error";
 
 const IMAGES_MAGIC = 2051;
 const MAX_INFLATED = 64 << 20;
@@ -49,15 +50,22 @@ export interface FashionMnistOptions {
  * network (flattened, scaled to [-1, 1]) and their labels (uint8, 0-9), in the files' order.
  */
 export function fashion_mnist(dataset: "train" | "test" = "train", options: FashionMnistOptions = {}): [NDArray, NDArray] {
+  // A third argument would otherwise be ignored, and flatten: "no" taken as true.
+  if (arguments.length > 2) throw new TypeError(`fashion_mnist() takes a dataset and one object of keywords, but ${arguments.length} arguments were given`);
   checkKeywords("fashion_mnist", options, ["path", "flatten", "scale"]);
-  if (!Object.prototype.hasOwnProperty.call(FILES, dataset)) {
-    throw new Error(`fashion_mnist: no dataset '${String(dataset)}': Fashion-MNIST has 'train' (60,000 pictures) and 'test' (10,000)`);
+  if (typeof dataset !== "string" || !Object.prototype.hasOwnProperty.call(FILES, dataset)) {
+    const given = typeof dataset === "string" ? `'${dataset}'` : `${typeof dataset} ${JSON.stringify(dataset)}`;
+    throw new Error(`fashion_mnist: no dataset ${given}: Fashion-MNIST has 'train' (60,000 pictures) and 'test' (10,000)`);
   }
   const { flatten = true, scale = true } = options;
+  for (const [name, value] of Object.entries({ flatten, scale })) {
+    if (typeof value !== "boolean") throw new TypeError(`fashion_mnist() argument '${name}' must be true or false, got ${JSON.stringify(value)}`);
+  }
   const folder = fashion_mnist_path(options.path);
   const images = readIdx(join(folder, FILES[dataset].images), IMAGES_MAGIC);
   const labels = readIdx(join(folder, FILES[dataset].labels), LABELS_MAGIC);
   const [samples, rows, columns] = images.shape;
+  if (rows !== 28 || columns !== 28) throw new Error(`Fashion-MNIST ${dataset} in ${folder}: pictures of ${rows}x${columns} pixels, but Fashion-MNIST's are 28x28`);
   let highest = 0;
   for (const label of labels.data) highest = Math.max(highest, label);
   if (highest > 9) throw new Error(`Fashion-MNIST ${dataset} in ${folder}: a label is ${highest}, but its 10 classes are 0-9`);
@@ -74,6 +82,7 @@ export function fashion_mnist(dataset: "train" | "test" = "train", options: Fash
  * the pictures as uint8 (n, 28, 28), before the book's scaling and reshaping.
  */
 export function create_data_mnist(path?: string): [NDArray, NDArray, NDArray, NDArray] {
+  if (arguments.length > 1) throw new TypeError(`create_data_mnist() takes 1 argument (the folder) but ${arguments.length} were given`);
   const raw = { path, flatten: false, scale: false };
   return [...fashion_mnist("train", raw), ...fashion_mnist("test", raw)];
 }
@@ -82,14 +91,18 @@ export function create_data_mnist(path?: string): [NDArray, NDArray, NDArray, ND
 export function fashion_mnist_path(path?: string): string {
   // A folder named on purpose (the argument, or NNFS_FASHION_MNIST) is the only place looked in:
   // when it lacks the data, that is a mistake to report, not one to skip quietly.
+  if (path !== undefined && (typeof path !== "string" || path === "")) {
+    throw new TypeError(`Fashion-MNIST: the folder must be a path (a non-empty string), got ${JSON.stringify(path)}`);
+  }
   const env = process.env.NNFS_FASHION_MNIST || undefined;
   const chosen = path ?? env;
   const folders = chosen !== undefined ? [chosen] : [DEBIAN_PATH, CACHE_PATH];
-  const found = folders.find(holdsDataset);
+  const found = folders.find((folder) => missingFiles(folder).length === 0);
   if (found !== undefined) return found;
   const where = path !== undefined ? " in the folder given" : env !== undefined ? " in NNFS_FASHION_MNIST's folder" : "";
   throw new Error(
-    `Fashion-MNIST not found${where}: looked in ${folders.join(", ")} for ${datasetFileNames().join(", ")}. ` +
+    `Fashion-MNIST not found${where}: looked in ${folders.join(", ")} for ${datasetFileNames().join(", ")}` +
+    `${chosen !== undefined ? ` (${whatIsWrong(chosen)})` : ""}. ` +
     "Set NNFS_FASHION_MNIST to a folder holding them, install Debian's dataset-fashion-mnist, " +
     `or run \`await download_fashion_mnist()\` to fetch them into ${CACHE_PATH}.`);
 }
@@ -126,21 +139,36 @@ function datasetFileNames(): string[] {
   return Object.values(FILES).flatMap((files) => [files.images, files.labels]).map((name) => `${name}(.gz)`);
 }
 
-function holdsDataset(folder: string): boolean {
-  return Object.values(FILES).every((files) =>
-    [files.images, files.labels].every((name) => existsSync(join(folder, name)) || existsSync(join(folder, `${name}.gz`))));
+/** The dataset's files that `folder` holds neither raw nor gzipped. */
+function missingFiles(folder: string): string[] {
+  return Object.values(FILES).flatMap((files) => [files.images, files.labels])
+    .filter((name) => !existsSync(join(folder, name)) && !existsSync(join(folder, `${name}.gz`)));
+}
+
+/** Why a folder named on purpose does not hold the dataset, for the message. */
+function whatIsWrong(folder: string): string {
+  if (!existsSync(folder)) return "it does not exist";
+  if (!statSync(folder).isDirectory()) return "it is a file, not a folder";
+  return `it lacks ${missingFiles(folder).join(", ")}`;
 }
 
 /** An IDX file of unsigned bytes (`name` or `name.gz`), checked against its expected magic number and size. */
 function readIdx(path: string, magic: number): NDArray {
   const file = existsSync(path) ? path : `${path}.gz`;
-  let bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new Error(`${file}: cannot read: ${whyUnreadable(error)}`);
+  }
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       // The largest file inflates to 47 MB: a file that claims more is refused, not inflated.
       bytes = gunzipSync(bytes, { maxOutputLength: MAX_INFLATED });
     } catch (error) {
-      throw new Error(`${file}: cannot decompress: ${(error as Error).message}`);
+      const { code, message } = error as NodeJS.ErrnoException;
+      const reason = code === "ERR_BUFFER_TOO_LARGE" ? `it inflates past ${MAX_INFLATED >> 20} MiB, a size no Fashion-MNIST file has (the largest is 47 MB)` : message;
+      throw new Error(`${file}: cannot decompress: ${reason}`);
     }
   }
   const ndim = magic & 0xff;
@@ -148,8 +176,12 @@ function readIdx(path: string, magic: number): NDArray {
   if (bytes.length < headerBytes) throw new Error(`${file}: truncated: ${bytes.length} bytes, shorter than its ${headerBytes}-byte header`);
   const found = bytes.readUInt32BE(0);
   if (found !== magic) {
+    // Its parts say more than the number: not IDX at all, another value type, or other dimensions.
     const kind = magic === IMAGES_MAGIC ? "an images" : "a labels";
-    throw new Error(`${file}: magic number ${found}, but ${kind} file starts with ${magic}`);
+    const detail = bytes[0] !== 0 || bytes[1] !== 0
+      ? "not an IDX file, whose first two bytes are 0"
+      : `value type 0x${bytes[2].toString(16).padStart(2, "0")} in ${bytes[3]} dimensions, where Fashion-MNIST has unsigned bytes (0x08) in ${ndim}`;
+    throw new Error(`${file}: magic number ${found}, but ${kind} file starts with ${magic}: ${detail}`);
   }
   const shape = Array.from({ length: ndim }, (_, k) => bytes.readUInt32BE(4 + 4 * k));
   const expected = headerBytes + shape.reduce((a, b) => a * b, 1);

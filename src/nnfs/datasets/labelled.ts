@@ -4,7 +4,7 @@
 import { config } from "../../np/config";
 import { NDArray } from "../../np/core";
 import { castValue } from "../../np/dtype";
-import { checkKeywords } from "../../np/keywords";
+import { keywordsOf } from "../../network/call-forms";
 
 /** Keywords of spiral_data and vertical_data. */
 export interface ClassDataOptions {
@@ -14,11 +14,24 @@ export interface ClassDataOptions {
   classes: number;
 }
 
-/** `f(100, 3)` or `f({ samples: 100, classes: 3 })`, as Python allows both. */
-export function readClassArgs(callee: string, samples: number | ClassDataOptions, classes: number | undefined): ClassDataOptions {
-  if (typeof samples === "number") return { samples, classes: classes as number };
-  checkKeywords(callee, samples, ["samples", "classes"]);
-  return samples;
+/**
+ * `f(100, 3)`, `f(100, { classes: 3 })` or `f({ samples: 100, classes: 3 })`, as Python allows
+ * each, with both counts required and whole numbers of at least 1 (-1 or 2.5 used to fail deep
+ * in the array code, and 0 gave an empty dataset that training turns into NaN).
+ */
+export function readClassArgs(callee: string, args: readonly unknown[]): ClassDataOptions {
+  const given = keywordsOf<Partial<ClassDataOptions>>(callee, ["samples", "classes"], args);
+  return { samples: countArgument(callee, "samples", given.samples), classes: countArgument(callee, "classes", given.classes) };
+}
+
+/** A count argument of a dataset function: present, and a whole number of at least 1. */
+export function countArgument(callee: string, name: string, value: unknown): number {
+  if (value === undefined) throw new TypeError(`${callee}() missing 1 required positional argument: '${name}'`);
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+    const shown = typeof value === "string" ? `'${value}'` : String(value);
+    throw new TypeError(`${callee}() argument '${name}' must be a whole number of at least 1, got ${shown}`);
+  }
+  return value;
 }
 
 /** Zeroed X (samples*classes, 2) and y with each class's label already in its rows. */

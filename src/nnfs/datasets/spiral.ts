@@ -8,8 +8,9 @@ import { ClassDataOptions, labelledFrame, readClassArgs, scaled } from "./labell
 /** nnfs.datasets.spiral_data(samples, classes): [X, y], `classes` spiral arms of `samples` points (r·sin 2.5t, r·cos 2.5t) and their labels. */
 export function spiral_data(samples: number, classes: number): [NDArray, NDArray];
 export function spiral_data(options: ClassDataOptions): [NDArray, NDArray];
-export function spiral_data(samplesOrOptions: number | ClassDataOptions, classesGiven?: number): [NDArray, NDArray] {
-  const { samples, classes } = readClassArgs("spiral_data", samplesOrOptions, classesGiven);
+export function spiral_data(samples: number, options: Pick<ClassDataOptions, "classes">): [NDArray, NDArray];
+export function spiral_data(...args: unknown[]): [NDArray, NDArray] {
+  const { samples, classes } = readClassArgs("spiral_data", args);
   const [X, y] = labelledFrame(samples, classes);
   const r = linspace(0, 1, samples);
   for (let c = 0; c < classes; c++) {

@@ -8,8 +8,9 @@ import { ClassDataOptions, labelledFrame, readClassArgs, scaled } from "./labell
 /** nnfs.datasets.vertical_data(samples, classes): [X, y], per class the points (randn*.1 + c/3, randn*.1 + 0.5) and their labels. */
 export function vertical_data(samples: number, classes: number): [NDArray, NDArray];
 export function vertical_data(options: ClassDataOptions): [NDArray, NDArray];
-export function vertical_data(samplesOrOptions: number | ClassDataOptions, classesGiven?: number): [NDArray, NDArray] {
-  const { samples, classes } = readClassArgs("vertical_data", samplesOrOptions, classesGiven);
+export function vertical_data(samples: number, options: Pick<ClassDataOptions, "classes">): [NDArray, NDArray];
+export function vertical_data(...args: unknown[]): [NDArray, NDArray] {
+  const { samples, classes } = readClassArgs("vertical_data", args);
   const [X, y] = labelledFrame(samples, classes);
   for (let c = 0; c < classes; c++) {
     const xs = randn(samples) as NDArray;
