@@ -10,10 +10,7 @@ import { basename, dirname, join } from "path";
  */
 export function writeAtomically(target: string, bytes: Buffer | string): void {
   const path = existsSync(target) ? realpathSync(target) : target;
-  // By its mode bits, not by trying: root may write anything, but a read-only file says "keep me".
-  if (existsSync(path) && (statSync(path).mode & 0o222) === 0) {
-    throw new Error(`cannot write ${target}: the file is read-only (make it writable or choose another path)`);
-  }
+  refuseReadOnly(target);
   removeAbandonedTemporaries(path);
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
@@ -28,6 +25,14 @@ export function writeAtomically(target: string, bytes: Buffer | string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Throws when `target` is a file the user made read-only; callers with long work check first. */
+export function refuseReadOnly(target: string): void {
+  // By its mode bits, not by trying: root may write anything, but a read-only file says "keep me".
+  if (existsSync(target) && (statSync(target).mode & 0o222) === 0) {
+    throw new Error(`cannot write ${target}: the file is read-only (make it writable or choose another path)`);
   }
 }
 

@@ -28,7 +28,8 @@ function parseArgs(argv: string[]): Args | null {
     if (a === "--timeout" || a.startsWith("--timeout=")) {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
       const s = Number(v);
-      if (v === undefined || !Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout needs a positive number of seconds, got ${v}`);
+      if (v === undefined || v === "") throw new UsageError("--timeout needs a number of seconds after it");
+      if (!Number.isFinite(s) || s <= 0) throw new UsageError(`--timeout needs a positive number of seconds, got ${v}`);
       timeoutMs = s * 1000;
     } else if (a.startsWith("-")) {
       throw new UsageError(`unknown option ${a}`);

@@ -13,6 +13,8 @@ const IP = "127.0.0.1";
 const SHUTDOWN_GRACE_MS = 3000;
 const TERM_GRACE_MS = 2000;
 const INTERRUPT_GRACE_MS = 3000;
+/** iopub messages that are a cell's output (not status or input echoes). */
+const OUTPUT_TYPES = new Set(["stream", "error", "display_data", "update_display_data", "execute_result", "clear_output"]);
 /** After the reply: how long outputs may stop arriving before the cell counts as stuck. */
 const DELIVERY_STALL_MS = 30_000;
 
@@ -62,7 +64,7 @@ function onRunnerSignal(signal: NodeJS.Signals): void {
   // once the kernels are really gone, with a cap in case the system is stuck.
   const cap = new Promise<void>((r) => setTimeout(r, 2000));
   void Promise.race([Promise.all(kernels.map((k) => k.waitGone())), cap]).then(() =>
-    process.exit(signal === "SIGINT" ? 130 : 143),
+    process.exit(128 + os.constants.signals[signal]),
   );
 }
 
@@ -70,6 +72,7 @@ function track(k: Kernel): void {
   if (live.size === 0) {
     process.on("SIGINT", onRunnerSignal);
     process.on("SIGTERM", onRunnerSignal);
+    process.on("SIGHUP", onRunnerSignal);
     process.on("exit", killAllNow);
   }
   live.add(k);
@@ -80,6 +83,7 @@ function untrack(k: Kernel): void {
   if (live.size === 0) {
     process.off("SIGINT", onRunnerSignal);
     process.off("SIGTERM", onRunnerSignal);
+    process.off("SIGHUP", onRunnerSignal);
     process.off("exit", killAllNow);
   }
 }
@@ -117,6 +121,9 @@ export class Kernel {
   private readonly hb = new zmq.Request({ linger: 0 });
   private readonly replies = new Map<string, Waiter>();
   private readonly iopubListeners = new Map<string, (msg: Message) => void>();
+  /** Where outputs of finished requests go: the running cell's handler, else `unclaimed`. */
+  private late: (msg: Message) => void = (msg) => this.unclaimed.push(msg);
+  private unclaimed: Message[] = [];
   private readonly deathListeners = new Set<(err: KernelDiedError) => void>();
   private output = "";
   private exitInfo: KernelExit | null = null;
@@ -159,7 +166,11 @@ export class Kernel {
     }
     void this.pump(this.shell, (m) => this.onReply(m));
     void this.pump(this.control, (m) => this.onReply(m));
-    void this.pump(this.iopub, (m) => this.iopubListeners.get(m.parent_header.msg_id ?? "")?.(m));
+    void this.pump(this.iopub, (m) => {
+      const listener = this.iopubListeners.get(m.parent_header.msg_id ?? "");
+      if (listener) listener(m);
+      else if (OUTPUT_TYPES.has(m.header.msg_type)) this.late(m);
+    });
   }
 
   /** Starts a kernel and resolves once it answers kernel_info and its iopub reaches us. */
@@ -229,6 +240,10 @@ export class Kernel {
       }
       wake();
     });
+    // A timer or promise of an earlier cell that prints (or throws) after that cell ended sends
+    // its output under the earlier request; it belongs to the cell running now, as in ipykernel.
+    for (const m of this.takeUnclaimed()) onOutput(m);
+    this.late = onOutput;
     const replyP = this.request(this.shell, msg).then((r) => {
       reply = r.content as NonNullable<ExecuteOutcome["reply"]>;
       wake();
@@ -265,9 +280,15 @@ export class Kernel {
       await waitSettled(INTERRUPT_GRACE_MS);
       return { reply, timedOut: true };
     } finally {
+      this.late = (m) => this.unclaimed.push(m);
       this.iopubListeners.delete(msg.header.msg_id);
       this.replies.delete(msg.header.msg_id);
     }
+  }
+
+  /** Outputs that came after their cell ended, while no cell was running; emptied. */
+  takeUnclaimed(): Message[] {
+    return this.unclaimed.splice(0);
   }
 
   /**

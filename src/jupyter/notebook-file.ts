@@ -60,11 +60,15 @@ export function readNotebook(file: string): NotebookJson {
   }
   let nb: unknown;
   try {
-    nb = JSON.parse(text);
+    // Some editors on Windows start UTF-8 files with a byte order mark; it is not JSON.
+    nb = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new NotebookFormatError(`${file}: not a Jupyter notebook (invalid JSON: ${(e as Error).message.replace(/\s+/g, " ")})`);
   }
   const o = nb as Partial<NotebookJson> | null;
+  if (typeof o === "object" && o !== null && typeof o.nbformat === "number" && o.nbformat < 4) {
+    throw new NotebookFormatError(`${file}: nbformat ${o.nbformat} is too old (expected 4): open it in Jupyter and save it to convert it`);
+  }
   if (typeof o !== "object" || o === null || !Array.isArray(o.cells)) {
     throw new NotebookFormatError(`${file}: not a Jupyter notebook (no "cells" list)`);
   }
@@ -73,7 +77,11 @@ export function readNotebook(file: string): NotebookJson {
   }
   o.cells.forEach((c, i) => {
     if (typeof c !== "object" || c === null || typeof c.cell_type !== "string") {
-      throw new NotebookFormatError(`${file}: cell ${i + 1} is not a notebook cell`);
+      throw new NotebookFormatError(`${file}: cell ${i + 1} is not a notebook cell (no "cell_type")`);
+    }
+    const source: unknown = c.source;
+    if (typeof source !== "string" && !(Array.isArray(source) && source.every((line) => typeof line === "string"))) {
+      throw new NotebookFormatError(`${file}: cell ${i + 1}'s "source" is not text (a string or a list of strings)`);
     }
   });
   return { ...o, metadata: o.metadata ?? {}, nbformat_minor: o.nbformat_minor ?? 0 } as NotebookJson;

@@ -2,6 +2,7 @@
 // the way nbclient does. A failing cell stops the run; the notebook is only written back
 // (by runNotebookInPlace) when every cell succeeded.
 import * as path from "path";
+import { refuseReadOnly } from "../files";
 import { Kernel, KernelDiedError } from "./kernel";
 import { findKernelSpec, KERNEL_DISPLAY_NAME, KERNEL_NAME, withProjectJupyterPath } from "./kernelspec";
 import {
@@ -141,6 +142,8 @@ export async function executeNotebook(file: string, opts: RunOptions = {}): Prom
 
 /** Runs the notebook and, only if every cell succeeded, saves the outputs into it. */
 export async function runNotebookInPlace(file: string, opts: RunOptions = {}): Promise<NotebookRun> {
+  // Before the run, not after minutes of it.
+  refuseReadOnly(file);
   const run = await executeNotebook(file, opts);
   if (run.failure) throw new NotebookRunError(run.failure);
   writeNotebook(file, run.notebook);
