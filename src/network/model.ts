@@ -359,14 +359,21 @@ function part(name: string, value: unknown, needs: string, example: string): voi
  * otherwise fail at the first short batch, after some updates; NaN would read as divergence.
  */
 function checkData(callee: string, X: unknown, y: unknown, X_name: string, y_name: string): void {
-  for (const [name, data] of [[X_name, X], [y_name, y]] as const) {
+  const named = [[X_name, X], [y_name, y]] as const;
+  for (const [name, data] of named) {
     if (!(data instanceof NDArray)) throw new TypeError(`${callee}: ${name} must be an array (np.array(${name})), got ${describe(data)}`);
     if (data.ndim === 0 || data.shape[0] === 0) throw new Error(`${callee}: ${name} has shape ${formatShape(data.shape)}: no samples`);
-    if (np.sum(np.isfinite(data)) !== data.size) throw new Error(`${callee}: ${name} holds NaN or infinity; a loss computed from it would be NaN`);
   }
   const [samples, targets] = [(X as NDArray).shape[0], (y as NDArray).shape[0]];
   if (samples !== targets) {
     throw new Error(`${callee}: ${X_name} has ${samples} samples but ${y_name} has ${targets} targets: give one target per sample`);
+  }
+  // Only floats hold NaN. max and min are NaN if any element is, infinite if one is: two scans, no array made.
+  for (const [name, data] of named) {
+    const floats = data as NDArray;
+    if (floats.dtype.startsWith("float") && !(Number.isFinite(np.max(floats)) && Number.isFinite(np.min(floats)))) {
+      throw new Error(`${callee}: ${name} holds NaN or infinity; a loss computed from it would be NaN`);
+    }
   }
 }
 
