@@ -64,6 +64,9 @@ describe("bad input: data files and the dataset functions", () => {
       ["spiral_data(NaN, 3)", () => spiral_data(NaN, 3), /argument 'samples' must be a whole number of at least 1, got NaN$/],
       ["spiral_data(10, 0)", () => spiral_data(10, 0), /^spiral_data\(\) argument 'classes' must be a whole number of at least 1, got 0$/],
       ["spiral_data(10, 1.5)", () => spiral_data(10, 1.5), /argument 'classes' must be a whole number of at least 1, got 1\.5$/],
+      // (its MemoryError words come from the array code)
+      ["spiral_data(1e10, 3)", () => spiral_data(1e10, 3), /^Unable to allocate 224\. GiB for an array with shape \(30000000000, 2\) and data type float32$/],
+      ["vertical_data({ samples: '10', classes: 3 })", () => vertical_data({ samples: "10" as never, classes: 3 }), /'samples' must be a whole number of at least 1, got '10'$/],
       ["spiral_data({ samples: 10 }) (classes left out)", () => spiral_data({ samples: 10 } as never), /^spiral_data\(\) missing 1 required positional argument: 'classes'$/],
       ["spiral_data('100', 3)", () => spiral_data("100" as never, 3), /^spiral_data\(\) argument 'samples' must be a number$/],
       ["spiral_data(10, 3, 4)", () => (spiral_data as (...args: unknown[]) => unknown)(10, 3, 4), /^spiral_data\(\) takes 2 positional arguments but 3 were given$/],

@@ -4,7 +4,7 @@
 import { config } from "../../np/config";
 import { NDArray } from "../../np/core";
 import { castValue } from "../../np/dtype";
-import { keywordsOf } from "../../network/call-forms";
+import { keywordsOf, wholeNumber } from "../../network/call-forms";
 
 /** Keywords of spiral_data and vertical_data. */
 export interface ClassDataOptions {
@@ -27,11 +27,8 @@ export function readClassArgs(callee: string, args: readonly unknown[]): ClassDa
 /** A count argument of a dataset function: present, and a whole number of at least 1. */
 export function countArgument(callee: string, name: string, value: unknown): number {
   if (value === undefined) throw new TypeError(`${callee}() missing 1 required positional argument: '${name}'`);
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    const shown = typeof value === "string" ? `'${value}'` : String(value);
-    throw new TypeError(`${callee}() argument '${name}' must be a whole number of at least 1, got ${shown}`);
-  }
-  return value;
+  wholeNumber(`${callee}() argument '${name}'`, value, 1);
+  return value as number;
 }
 
 /** Zeroed X (samples*classes, 2) and y with each class's label already in its rows. */
