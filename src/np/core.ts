@@ -46,8 +46,9 @@ export class NDArray {
   /** x.transpose(*axes): the axes reversed, or put in the order given (a copy). */
   transpose(...axes: number[]): NDArray {
     const n = this.ndim;
+    // The count first, as NumPy checks it: transpose(0, 1) of a 1-D array has too many axes, not axis 1 out of range.
+    if (axes.length && axes.length !== n) throw new Error("axes don't match array");
     const order = axes.length ? axes.map((a) => normalizeAxis(a, n)) : [...Array(n).keys()].reverse();
-    if (order.length !== n) throw new Error("axes don't match array");
     if (new Set(order).size !== n) throw new Error("repeated axis in transpose");
     if (n < 2) return this.copy();
     if (n === 2 && order[0] === 1) return transpose2d(this);

@@ -112,6 +112,8 @@ describe("bad input to np", () => {
     assert.deepEqual(x.transpose(1, 0).shape, [3, 2]);
     refuses(() => x.transpose(0, 2), /^RangeError: axis 2 is out of bounds for array of dimension 2$/, x);
     refuses(() => x.transpose(0.5, 1), NOT_INTEGER, x);
+    refuses(() => x.transpose(0, 1, 2), /^Error: axes don't match array$/, x);
+    refuses(() => np.ones([2]).transpose(0, 1), /axes don't match array/);
   });
 
   it("reshape to the wrong size, with two unknowns, or to dimensions that are not whole", () => {
@@ -302,6 +304,12 @@ describe("bad input to np", () => {
     refusesDraw(() => np.random.randint(0), /low >= high/);
     refusesDraw(() => np.random.randint(NaN), /^RangeError: cannot convert float NaN to integer$/);
     refusesDraw(() => np.random.randint(0, Infinity), /cannot convert float infinity to integer/);
+    refusesDraw(() => np.random.randint(any("x")), /^Error: invalid literal for int\(\) with base 10: 'x'$/);
+    refusesDraw(() => np.random.randint(0, 2 ** 64), /^RangeError: high is out of bounds for int64$/);
+    refusesDraw(() => np.random.randint(-(2 ** 63) - 5000, 0), /^RangeError: low is out of bounds for int64$/);
+    refusesDraw(() => np.random.binomial(NaN, 0.5), /^RangeError: cannot convert float NaN to integer$/);
+    refusesDraw(() => np.random.binomial(Infinity, 0.5), /cannot convert float infinity to integer/);
+    refusesDraw(() => np.random.binomial(-1, 0.5), /^RangeError: n < 0$/);
     refusesDraw(() => np.random.randint(0, 5, 2.5), /^TypeError: expected a sequence of integers or a single integer, got '2\.5'$/);
     refusesDraw(() => np.random.uniform(0, 1, -1), /negative dimensions are not allowed/);
     refusesDraw(() => np.random.uniform(0, 1, [1.5]), NOT_INTEGER);

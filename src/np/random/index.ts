@@ -130,15 +130,11 @@ export class RandomState {
   randint(low: number, high: number | null | undefined, size: GivenSize): NDArray;
   randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number;
   randint(low: number, high?: number | null, size?: NoSize | GivenSize): NDArray | number {
-    for (const bound of [low, high]) {
-      // Python's int() of a NaN or infinite bound; Math.trunc would make a NaN range that draws garbage.
-      if (typeof bound === "number" && !Number.isFinite(bound)) {
-        throw new RangeError(`cannot convert float ${Number.isNaN(bound) ? "NaN" : "infinity"} to integer`);
-      }
-    }
-    let lo = Math.trunc(low);
-    let hi = high === undefined || high === null ? lo : Math.trunc(high);
+    let lo = toInt(low);
+    let hi = high === undefined || high === null ? lo : toInt(high);
     if (high === undefined || high === null) lo = 0;
+    if (lo < -(2 ** 63)) throw new RangeError("low is out of bounds for int64");
+    if (hi - 1 > 2 ** 63 - 1) throw new RangeError("high is out of bounds for int64");
     if (lo >= hi) throw new RangeError("low >= high");
     const range = hi - 1 - lo;
     return this.fill("randint", size, "int64", () => lo + this.bounded(range));
@@ -170,8 +166,9 @@ export class RandomState {
   binomial(n: number, p: number, size?: NoSize | GivenSize): NDArray | number;
   binomial(n: number, p: number, size?: NoSize | GivenSize): NDArray | number {
     if (!(p >= 0 && p <= 1)) throw new RangeError("p < 0, p > 1 or p is NaN");
-    if (n < 0) throw new RangeError("n < 0");
-    const { draw, drawAll } = binomialSampler(this.mt, Math.trunc(n), p);
+    const trials = toInt(n);
+    if (trials < 0) throw new RangeError("n < 0");
+    const { draw, drawAll } = binomialSampler(this.mt, trials, p);
     return this.fill("binomial", size, "int64", draw, drawAll);
   }
 
@@ -300,6 +297,18 @@ export class RandomState {
     for (let i = 0; i < data.length; i++) data[i] = draw();
     return out;
   }
+}
+
+/**
+ * Python's int() of a count or bound: NaN and infinity are refused (truncated, they would make a
+ * NaN range that draws garbage, or a sampling loop that never ends).
+ */
+function toInt(value: number): number {
+  if (typeof value === "string" && Number.isNaN(Number(value))) throw new Error(`invalid literal for int() with base 10: '${value}'`);
+  if (Number.isNaN(value) || Math.abs(value) === Infinity) {
+    throw new RangeError(`cannot convert float ${Number.isNaN(value) ? "NaN" : "infinity"} to integer`);
+  }
+  return Math.trunc(value);
 }
 
 /** The smallest all-ones mask covering `value` (value < 2**32). */
