@@ -121,10 +121,18 @@ function cellLine(cell: CompiledCell, line: number, column: number): number | nu
 const FRAME = new RegExp(`(${SOURCE_URL_PREFIX}\\d+):(\\d+):(\\d+)`);
 
 /** A thrown value as an error output; stack frames in cells say "Cell In[n], line l". */
+const TSLAB_INTERRUPT = "Interrupted asynchronously";
+const INTERRUPTED = "the kernel was interrupted while the cell was waiting (await)";
+
 export function thrownError(value: unknown): ErrorContent {
   if (!(value instanceof Error) || typeof value.stack !== "string") {
     const text = util.inspect(value);
     return { ename: "Uncaught", evalue: text, traceback: [`Uncaught ${text}`] };
+  }
+  // An interrupt (Kernel > Interrupt, or the runner's timeout) ends an awaiting cell with the one
+  // Error tslab made when the kernel started: its stack is tslab's start-up, nothing of the cell.
+  if (value.message === TSLAB_INTERRUPT) {
+    return { ename: "Interrupted", evalue: INTERRUPTED, traceback: [`Interrupted: ${INTERRUPTED}`] };
   }
   // Node's vm puts the failing line with a caret before the stack of a synchronous throw (with
   // source maps on, only the blank line after it): the traceback shows each cell line itself.
