@@ -310,6 +310,7 @@ describe("bad input to np", () => {
     refusesDraw(() => np.random.binomial(NaN, 0.5), /^RangeError: cannot convert float NaN to integer$/);
     refusesDraw(() => np.random.binomial(Infinity, 0.5), /cannot convert float infinity to integer/);
     refusesDraw(() => np.random.binomial(-1, 0.5), /^RangeError: n < 0$/);
+    refusesDraw(() => np.random.binomial(1e300, 0.5), /^RangeError: Python int too large to convert to C long$/);
     refusesDraw(() => np.random.randint(0, 5, 2.5), /^TypeError: expected a sequence of integers or a single integer, got '2\.5'$/);
     refusesDraw(() => np.random.uniform(0, 1, -1), /negative dimensions are not allowed/);
     refusesDraw(() => np.random.uniform(0, 1, [1.5]), NOT_INTEGER);

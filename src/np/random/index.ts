@@ -168,6 +168,8 @@ export class RandomState {
     if (!(p >= 0 && p <= 1)) throw new RangeError("p < 0, p > 1 or p is NaN");
     const trials = toInt(n);
     if (trials < 0) throw new RangeError("n < 0");
+    // n is a C long in NumPy; far beyond one (1e300) the sampler here would never finish.
+    if (trials > 2 ** 63 - 1) throw new RangeError("Python int too large to convert to C long");
     const { draw, drawAll } = binomialSampler(this.mt, trials, p);
     return this.fill("binomial", size, "int64", draw, drawAll);
   }
