@@ -15,7 +15,7 @@
 // writing goes to a temporary file in the same folder that is renamed over the target only
 // once complete, so a crash never leaves a half-written file under the real name.
 import { createHash } from "crypto";
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "fs";
+import { accessSync, closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "fs";
 import { endianness } from "os";
 import { dirname } from "path";
 import { writeAtomically } from "../files";
@@ -131,14 +131,19 @@ export function writeModel(path: string, model: SavedModel): void {
 
 /**
  * A path a file can be saved to, checked before anything is written: Node's own errors
- * ("ENOENT: no such file or directory, scandir", "EISDIR ... rename '.m.1234.tmp'") name the
- * temporary file or the folder, not the mistake.
+ * ("ENOENT: no such file or directory, scandir", "EISDIR ... rename '.m.1234.tmp'", "EACCES ...
+ * open '.m.model.1234.tmp'") name the temporary file or the folder, not the mistake.
  */
 function checkSavePath(path: string): void {
   checkPathType("save", path);
   const folder = dirname(path);
   if (!existsSync(folder)) throw new Error(`cannot save ${path}: the folder ${folder} does not exist (create it first)`);
   if (!statSync(folder).isDirectory()) throw new Error(`cannot save ${path}: ${folder} is a file, not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new Error(`cannot save ${path}: the folder ${folder} is not writable (permission denied)`);
+  }
   if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`cannot save ${path}: it is a folder (EISDIR); give a file name inside it`);
 }
 

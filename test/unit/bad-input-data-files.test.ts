@@ -11,19 +11,26 @@ import * as np from "../../src/np";
 import { config } from "../../src/np/config";
 import { nnfs } from "../../src/nnfs";
 import { sine_data, spiral_data, vertical_data } from "../../src/nnfs/datasets";
-import { create_data_mnist, fashion_mnist } from "../../src/nnfs/datasets/fashion_mnist";
+import { create_data_mnist, download_fashion_mnist, fashion_mnist } from "../../src/nnfs/datasets/fashion_mnist";
 import { Activation_ReLU, Activation_Softmax, Layer_Dense, Loss_CategoricalCrossentropy, Model, Optimizer_Adam } from "../../src/network";
 
-/** Every file under `dir`, with its bytes (a folder as "dir"), to show that nothing changed. */
+/** Root reads and writes whatever the mode bits say: permission cases are skipped under it. */
+const asRoot = process.getuid?.() === 0;
+
+/** Every file under `dir`, with its mode and bytes (a folder as "dir"), to show that nothing changed. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      out[name] = "dir";
+    const stats = statSync(path);
+    const mode = stats.mode;
+    if (stats.isDirectory()) {
+      out[name] = `dir ${mode.toString(8)}`;
       for (const [inner, bytes] of Object.entries(snapshot(path))) out[`${name}/${inner}`] = bytes;
     } else {
-      out[name] = createHash("sha256").update(readFileSync(path)).digest("hex");
+      // a file made unreadable on purpose (not under root) is known by its mode alone
+      const readable = (mode & 0o444) !== 0 || asRoot;
+      out[name] = `${mode.toString(8)} ${readable ? createHash("sha256").update(readFileSync(path)).digest("hex") : "unreadable"}`;
     }
   }
   return out;
@@ -40,6 +47,8 @@ function refusedUnchanged(dir: string, call: () => unknown, expected: RegExp): v
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const unlessRoot = (name: string, test: () => void): Mocha.Test =>
+  (asRoot ? it.skip : it)(`${name}${asRoot ? ": skipped, running as root, where mode bits do not stop reads or writes" : ""}`, test);
 
 describe("bad input: data files and the dataset functions", () => {
   describe("spiral_data, vertical_data, sine_data and nnfs.init refuse bad arguments, drawing nothing", () => {
@@ -260,10 +269,29 @@ describe("bad input: data files and the dataset functions", () => {
       refusedUnchanged(root, train, new RegExp(`^${at(LABELS)}: cannot read: it is a folder, not a file$`));
     });
 
-    const root_ = process.getuid?.() === 0;
-    (root_ ? it.skip : it)(`an unreadable file (chmod 000)${root_ ? ": skipped, running as root, where mode bits do not stop reads" : ""}`, () => {
+    unlessRoot("an unreadable file (chmod 000)", () => {
       chmodSync(join(dir, LABELS), 0);
       refusedUnchanged(root, train, new RegExp(`^${at(LABELS)}: cannot read: permission denied \\(make it readable\\)$`));
+    });
+
+    describe("download_fashion_mnist: bad arguments are refused before a folder is made or a byte fetched", () => {
+      it("an unknown keyword (used to be ignored, downloading into the default cache)", async () => {
+        await assert.rejects(download_fashion_mnist({ path: join(root, "cache"), urll: "x" } as never), /^TypeError: download_fashion_mnist\(\) got an unexpected keyword argument 'urll'$/);
+        assert.deepEqual(readdirSync(root), ["data"]);
+      });
+
+      it("a url that is not one (used to be 'Invalid URL', after the folder was made)", async () => {
+        await assert.rejects(download_fashion_mnist({ path: join(root, "cache"), url: "fashion-mnist mirror" }),
+          /^TypeError: download_fashion_mnist: url "fashion-mnist mirror" is not a URL \(the default is http:\/\/fashion-mnist/);
+        assert.deepEqual(readdirSync(root), ["data"]);
+      });
+
+      it("a path that is a file (used to be 'EEXIST: file already exists, mkdir')", async () => {
+        const before = snapshot(root);
+        await assert.rejects(download_fashion_mnist({ path: join(dir, IMAGES) }),
+          new RegExp(`^Error: download_fashion_mnist: ${at(IMAGES)} is a file, not a folder to download into$`));
+        assert.deepEqual(snapshot(root), before);
+      });
     });
 
     describe("NNFS_FASHION_MNIST", () => {
@@ -427,6 +455,16 @@ describe("bad input: data files and the dataset functions", () => {
       refusedUnchanged(dir, () => Model.load(arrays), cannotLoad(arrays, "Layer_Dense's arrays are not an object of names and values"));
     });
 
+    it("parameters of a model with fewer layers change nothing", () => {
+      const deeper = new Model();
+      for (const layer of [new Layer_Dense(2, 4), new Activation_ReLU(), new Layer_Dense(4, 4), new Activation_ReLU(), new Layer_Dense(4, 3), new Activation_Softmax()]) deeper.add(layer);
+      deeper.set({ loss: new Loss_CategoricalCrossentropy(), optimizer: new Optimizer_Adam() });
+      deeper.finalize();
+      const parameters = deeper.get_parameters().flat().map((a) => a.copy());
+      refusedUnchanged(dir, () => deeper.load_parameters(join(dir, "m.parms")), /^set_parameters: got parameters for 2 layers, the model has 3 trainable layers$/);
+      deeper.get_parameters().flat().forEach((a, i) => assert.ok(np.array_equal(a, parameters[i])));
+    });
+
     it("parameters of a model of another shape change nothing", () => {
       const other = join(dir, "other.parms");
       smallModel(8).save_parameters(other);
@@ -452,6 +490,14 @@ describe("bad input: data files and the dataset functions", () => {
       it("a path through a file", () => {
         const path = join(dir, "m.parms", "m.model");
         refusedUnchanged(dir, () => model.save(path), new RegExp(`^cannot save ${escape(path)}: ${escape(join(dir, "m.parms"))} is a file, not a folder$`));
+      });
+
+      unlessRoot("a folder that is not writable (chmod 555)", () => {
+        mkdirSync(join(dir, "locked"));
+        chmodSync(join(dir, "locked"), 0o555);
+        const path = join(dir, "locked", "m.model");
+        // used to be "EACCES: permission denied, open '.../.m.model.1234.5f3a.tmp'"
+        refusedUnchanged(dir, () => model.save(path), new RegExp(`^cannot save ${escape(path)}: the folder ${escape(join(dir, "locked"))} is not writable \\(permission denied\\)$`));
       });
 
       it("an empty path or one that is not a string", () => {

@@ -112,7 +112,16 @@ export function fashion_mnist_path(path?: string): string {
  * dataset's published MD5 and writing it atomically; files already there and intact are kept.
  * Resolves to the folder.
  */
-export async function download_fashion_mnist({ path = CACHE_PATH, url = DOWNLOAD_URL }: { path?: string; url?: string } = {}): Promise<string> {
+export async function download_fashion_mnist(options: { path?: string; url?: string } = {}): Promise<string> {
+  checkKeywords("download_fashion_mnist", options, ["path", "url"]);
+  const { path = CACHE_PATH, url = DOWNLOAD_URL } = options;
+  // Checked before the folder is made: Node would say "Invalid URL" or "EEXIST ... mkdir".
+  try {
+    new URL(url);
+  } catch {
+    throw new TypeError(`download_fashion_mnist: url ${JSON.stringify(url)} is not a URL (the default is ${DOWNLOAD_URL})`);
+  }
+  if (existsSync(path) && !statSync(path).isDirectory()) throw new Error(`download_fashion_mnist: ${path} is a file, not a folder to download into`);
   mkdirSync(path, { recursive: true });
   for (const [name, md5] of Object.entries(DOWNLOAD_MD5)) {
     const target = join(path, name);
