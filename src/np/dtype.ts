@@ -12,7 +12,9 @@ export function isDType(name: unknown): name is DType {
 }
 
 export function checkDType(name: unknown): DType {
-  if (!isDType(name)) throw new TypeError(`data type '${String(name)}' not understood`);
+  // NumPy's two refusals: a name it does not know, and a value that is no name at all (np.zeros(2, 3)).
+  if (typeof name !== "string") throw new TypeError(`Cannot interpret '${String(name)}' as a data type`);
+  if (!isDType(name)) throw new TypeError(`data type '${name}' not understood`);
   return name;
 }
 

@@ -47,6 +47,10 @@ Object.defineProperties(NDArray.prototype, {
   get: { value: function get(this: NDArray, ...index: Index[]): NDArray { return getIndex(this, index); }, writable: true, configurable: true },
   set: {
     value: function set(this: NDArray, index: Index[], value: NDArray | NestedList): NDArray {
+      // Python's x[0] = v read as x.set(0, v): the index list is what set takes first.
+      if (!Array.isArray(index)) {
+        throw new TypeError(`set takes the index as a list: write x.set([${typeof index === "string" ? `"${index}"` : String(index)}], v) for Python's x[...] = v`);
+      }
       setIndex(this, index, value);
       return this;
     },

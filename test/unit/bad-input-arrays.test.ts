@@ -73,7 +73,10 @@ describe("bad input to np", () => {
     refuses(() => np.array([1], any("float")), /data type 'float' not understood/);
     refuses(() => np.array([1, 2], any({ dtyp: "float32" })), /^TypeError: array\(\) got an unexpected keyword argument 'dtyp'$/);
     refuses(() => x.astype(any("float16")), /data type 'float16' not understood/, x);
-    refuses(() => x.astype(any(undefined)), /data type 'undefined' not understood/, x);
+    refuses(() => x.astype(any(undefined)), /^TypeError: Cannot interpret 'undefined' as a data type$/, x);
+    // Python's np.zeros(2, 3) meant np.zeros((2, 3)): 3 lands where the dtype goes.
+    refuses(() => np.zeros(2, any(3)), /^TypeError: Cannot interpret '3' as a data type$/);
+    refuses(() => np.array(any(1), any(2)), /Cannot interpret '2' as a data type/);
   });
 
   it("full with a fill value that is not a number", () => {
@@ -167,6 +170,8 @@ describe("bad input to np", () => {
     refuses(() => x.set([np.array([true, false, true])], 1), /boolean index did not match indexed array along axis 0/, x);
     refuses(() => x.set([[0, 1, 9]], 7), /index 9 is out of bounds for axis 0 with size 2/, x);
     refuses(() => x.set([[0, 1, 9]], np.array([7, 8, 9])), /index 9 is out of bounds for axis 0 with size 2/, x);
+    refuses(() => x.set(any(0), 5), /^TypeError: set takes the index as a list: write x\.set\(\[0\], v\) for Python's x\[\.\.\.\] = v$/, x);
+    refuses(() => x.set(any(":"), 5), /write x\.set\(\[":"\], v\)/, x);
   });
 
   it("set with a value that does not broadcast or is not a number", () => {
