@@ -30,7 +30,8 @@ export function init(options: InitOptions = {}): void {
   // One object of keywords: a second argument (init({}, 42) for a seed) would be ignored.
   if (arguments.length > 1) throw new TypeError(`init() takes its keyword arguments as one object, but ${arguments.length} arguments were given`);
   checkKeywords("init", options, ["dot_precision_workaround", "default_dtype", "random_seed"]);
-  const { dot_precision_workaround = true, default_dtype = "float32", random_seed = 0 } = options;
+  // null, as checkKeywords allows it, is no keywords (it used to fail reading a property of null).
+  const { dot_precision_workaround = true, default_dtype = "float32", random_seed = 0 } = options ?? {};
   // Checked before anything is reset, so a refused call leaves the previous setup in force.
   if (typeof dot_precision_workaround !== "boolean") {
     throw new TypeError(`init() argument 'dot_precision_workaround' must be true or false, got ${JSON.stringify(dot_precision_workaround)}`);

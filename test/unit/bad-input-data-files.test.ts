@@ -93,6 +93,14 @@ describe("bad input: data files and the dataset functions", () => {
     ];
     for (const [name, call, expected] of counts) it(name, () => refused(call, expected));
 
+    it("nnfs.init(null) is nnfs.init() (used to be 'Cannot read properties of null')", () => {
+      nnfs.init(null as never);
+      const first = np.random.randn(3);
+      nnfs.init();
+      assert.ok(np.array_equal(first, np.random.randn(3)));
+      assert.equal(config.randnDtype, "float32");
+    });
+
     it("nnfs.init with a second argument, a dtype it cannot use or a non-boolean leaves the setup as it was", () => {
       nnfs.init({ default_dtype: null, random_seed: 7 });
       const setup = { ...config };
@@ -272,6 +280,20 @@ describe("bad input: data files and the dataset functions", () => {
     unlessRoot("an unreadable file (chmod 000)", () => {
       chmodSync(join(dir, LABELS), 0);
       refusedUnchanged(root, train, new RegExp(`^${at(LABELS)}: cannot read: permission denied \\(make it readable\\)$`));
+    });
+
+    it("null options are no options (used to be 'Cannot read properties of null (reading 'flatten')')", () => {
+      const before = snapshot(root);
+      const saved = process.env.NNFS_FASHION_MNIST;
+      process.env.NNFS_FASHION_MNIST = dir;
+      try {
+        const [X, y] = fashion_mnist("train", null as never);
+        assert.deepEqual([X.shape, y.shape], [[10, 784], [10]]);
+      } finally {
+        if (saved === undefined) delete process.env.NNFS_FASHION_MNIST;
+        else process.env.NNFS_FASHION_MNIST = saved;
+      }
+      assert.deepEqual(snapshot(root), before);
     });
 
     describe("download_fashion_mnist: bad arguments are refused before a folder is made or a byte fetched", () => {
@@ -498,6 +520,12 @@ describe("bad input: data files and the dataset functions", () => {
         const path = join(dir, "locked", "m.model");
         // used to be "EACCES: permission denied, open '.../.m.model.1234.5f3a.tmp'"
         refusedUnchanged(dir, () => model.save(path), new RegExp(`^cannot save ${escape(path)}: the folder ${escape(join(dir, "locked"))} is not writable \\(permission denied\\)$`));
+      });
+
+      it("a read-only file is kept, not replaced", () => {
+        const path = join(dir, "m.model");
+        chmodSync(path, 0o444);
+        refusedUnchanged(dir, () => model.save(path), /^cannot write .*m\.model: the file is read-only \(make it writable or choose another path\)$/);
       });
 
       it("an empty path or one that is not a string", () => {

@@ -57,11 +57,12 @@ export function fashion_mnist(dataset: "train" | "test" = "train", options: Fash
     const given = typeof dataset === "string" ? `'${dataset}'` : `${typeof dataset} ${JSON.stringify(dataset)}`;
     throw new Error(`fashion_mnist: no dataset ${given}: Fashion-MNIST has 'train' (60,000 pictures) and 'test' (10,000)`);
   }
-  const { flatten = true, scale = true } = options;
+  // null, as checkKeywords allows it, is no keywords (it used to fail reading a property of null).
+  const { path, flatten = true, scale = true } = options ?? {};
   for (const [name, value] of Object.entries({ flatten, scale })) {
     if (typeof value !== "boolean") throw new TypeError(`fashion_mnist() argument '${name}' must be true or false, got ${JSON.stringify(value)}`);
   }
-  const folder = fashion_mnist_path(options.path);
+  const folder = fashion_mnist_path(path);
   const images = readIdx(join(folder, FILES[dataset].images), IMAGES_MAGIC);
   const labels = readIdx(join(folder, FILES[dataset].labels), LABELS_MAGIC);
   const [samples, rows, columns] = images.shape;
@@ -114,7 +115,7 @@ export function fashion_mnist_path(path?: string): string {
  */
 export async function download_fashion_mnist(options: { path?: string; url?: string } = {}): Promise<string> {
   checkKeywords("download_fashion_mnist", options, ["path", "url"]);
-  const { path = CACHE_PATH, url = DOWNLOAD_URL } = options;
+  const { path = CACHE_PATH, url = DOWNLOAD_URL } = options ?? {};
   // Checked before the folder is made: Node would say "Invalid URL" or "EEXIST ... mkdir".
   try {
     new URL(url);
