@@ -144,7 +144,7 @@ function checkSavePath(path: string): void {
   } catch {
     throw new Error(`cannot save ${path}: the folder ${folder} is not writable (permission denied)`);
   }
-  if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`cannot save ${path}: it is a folder (EISDIR); give a file name inside it`);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new Error(`cannot save ${path}: it is a folder; give a file name inside it`);
 }
 
 function checkPathType(verb: string, path: unknown): void {

@@ -52,6 +52,16 @@ describe("writeAtomically", () => {
     assert.deepEqual(fs.readdirSync(dir).sort(), [inProgress, otherFile, "model.nnfs"].sort());
   });
 
+  it("a rename that fails after the temporary file is complete removes it", () => {
+    // Renaming a file over a folder that holds something fails only at the end.
+    const target = path.join(dir, "taken");
+    fs.mkdirSync(target);
+    fs.writeFileSync(path.join(target, "keep"), "x");
+    assert.throws(() => writeAtomically(target, "data"), /EISDIR|ENOTEMPTY|EEXIST|EPERM/);
+    assert.deepEqual(fs.readdirSync(dir), ["taken"]);
+    assert.deepEqual(fs.readdirSync(target), ["keep"]);
+  });
+
   it("leaves nothing behind when the write fails", () => {
     assert.throws(() => writeAtomically(path.join(dir, "no-such-folder", "x.nnfs"), "data"), /ENOENT/);
     assert.deepEqual(fs.readdirSync(dir), []);

@@ -235,8 +235,7 @@ describe("Model.save / Model.load and save_parameters / load_parameters (chapter
       const target = join(dir, "taken");
       mkdirSync(target);
       writeFileSync(join(target, "keep"), "x");
-      // renaming a file over a non-empty directory fails after the temporary file is complete
-      assert.throws(() => model.save(target), /EISDIR|ENOTEMPTY|EEXIST|EPERM/);
+      assert.throws(() => model.save(target), /cannot save .*taken: it is a folder; give a file name inside it$/);
       assert.deepEqual(readdirSync(dir), ["taken"]);
 
       const path = join(dir, "m.model");
