@@ -3,8 +3,7 @@
 // the comparisons per batch and keeps running totals over an epoch, as Loss does.
 import * as np from "../np";
 import { formatShape, NDArray } from "../np/core";
-import { checkKeywords } from "../np/keywords";
-import { describe } from "./call-forms";
+import { checkKeywords, describe } from "../np/keywords";
 
 /** The base of both accuracies: per-batch means and the running totals of a pass. */
 export abstract class Accuracy {

@@ -6,7 +6,7 @@
 // upstream gradient by the function's derivative (the chain rule) into dinputs.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
-import { keywordsOf } from "./call-forms";
+import { keywordsOf } from "../np/keywords";
 import { afterForward } from "./forward-first";
 
 /** ReLU: max(0, x). Its derivative is 1 for x > 0 and 0 otherwise (0 at x = 0, as the book takes it). */

@@ -2,9 +2,8 @@
 // update_params() uses the gradients backward() stored. Called too early, each would fail deep
 // inside np with "Cannot read properties of undefined" (an optimizer after creating its
 // momentums on the layer); these say what to do instead, before anything changes.
-import { formatShape } from "../np/core";
-import { describe } from "./call-forms";
-import type { TrainableLayer } from "./layers";
+import { formatShape, type NDArray } from "../np/core";
+import { describe } from "../np/keywords";
 
 /** Throws unless forward has stored `stored` on `layer`. */
 export function afterForward(layer: object, stored: unknown): void {
@@ -13,8 +12,16 @@ export function afterForward(layer: object, stored: unknown): void {
   }
 }
 
+/** What update_params reads of a layer (layers.ts's TrainableLayer, which imports this file). */
+interface Updatable {
+  weights?: NDArray;
+  biases?: NDArray;
+  dweights?: NDArray;
+  dbiases?: NDArray;
+}
+
 /** Throws unless `layer` has weights and biases, and backward has stored gradients of their shapes. */
-export function afterBackward(optimizer: object, layer: TrainableLayer): void {
+export function afterBackward(optimizer: object, layer: Updatable): void {
   const callee = `${optimizer.constructor.name}.update_params`;
   if (layer?.weights === undefined || layer.biases === undefined) {
     throw new TypeError(`${callee}: ${describe(layer)} has no weights and biases to update; pass a layer with parameters, such as a Layer_Dense`);

@@ -4,7 +4,8 @@
 // of that shape works, a learner's own class included, as Python's duck typing lets it.
 import * as np from "../np";
 import { formatShape, type NDArray } from "../np/core";
-import { checkHyperparameters, keywordsOf, wholeNumber } from "./call-forms";
+import { keywordsOf, wholeNumber } from "../np/keywords";
+import { checkHyperparameters } from "./hyperparameters";
 import { afterForward } from "./forward-first";
 
 /** What the model asks of every layer. finalize() sets prev and next. */

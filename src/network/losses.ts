@@ -3,10 +3,9 @@
 import * as np from "../np";
 import type { NDArray } from "../np/core";
 import type { DType } from "../np/dtype";
-import { checkKeywords } from "../np/keywords";
+import { checkKeywords, describe } from "../np/keywords";
 import { Activation_Softmax } from "./activations";
 import type { TrainableLayer } from "./layers";
-import { describe } from "./call-forms";
 import { checkClassTargets, checkSameShape } from "./targets";
 
 /** Loss.calculate's and calculate_accumulated's keyword argument. */

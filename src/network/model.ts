@@ -3,7 +3,7 @@
 // predicts, saves and loads.
 import * as np from "../np";
 import { formatShape, NDArray } from "../np/core";
-import { checkKeywords } from "../np/keywords";
+import { checkKeywords, describe, wholeNumber } from "../np/keywords";
 import { f, float, print } from "../np/printing/python-print";
 // The live line is notebook output, but progress.ts is a leaf (it knows nothing of networks) and
 // draws nothing outside a kernel unless asked, so the model uses it directly: passing it in
@@ -12,7 +12,6 @@ import { inNotebook } from "../notebook/display";
 import { TrainingProgress } from "../notebook/progress";
 import { Activation_Softmax } from "./activations";
 import type { Accuracy } from "./accuracy";
-import { describe, wholeNumber } from "./call-forms";
 import { Layer_Input, type LayerParameters, type ModelLayer, type TrainableLayer } from "./layers";
 import { Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_CategoricalCrossentropy } from "./losses";
 import type { Optimizer } from "./optimizers";

@@ -8,7 +8,8 @@
 // gradient arrives as float64, as chapter 17's float64 targets make dbiases.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
-import { checkHyperparameters, keywordsOf } from "./call-forms";
+import { keywordsOf } from "../np/keywords";
+import { checkHyperparameters } from "./hyperparameters";
 import { afterBackward } from "./forward-first";
 import type { TrainableLayer } from "./layers";
 

@@ -4,7 +4,7 @@
 // Each check runs once per call, on shapes and two reductions, so training stays as fast.
 import * as np from "../np";
 import { formatShape, NDArray } from "../np/core";
-import { describe } from "./call-forms";
+import { describe } from "../np/keywords";
 
 /** Throws unless `y_true` is an array with one target per sample of `y_pred`. */
 function checkSamples(callee: string, y_pred: NDArray, y_true: unknown): asserts y_true is NDArray {

@@ -4,7 +4,7 @@
 import { config } from "../../np/config";
 import { NDArray } from "../../np/core";
 import { castValue } from "../../np/dtype";
-import { keywordsOf, wholeNumber } from "../../network/call-forms";
+import { keywordsOf, wholeNumber } from "../../np/keywords";
 
 /** Keywords of spiral_data and vertical_data. */
 export interface ClassDataOptions {

@@ -1,7 +1,7 @@
 // nnfs.datasets.sine_data: one period of a sine, for the regression chapter. Built from
 // arange and true division, so it is float64 even after nnfs.init().
 import { NDArray } from "../../np/core";
-import { keywordsOf } from "../../network/call-forms";
+import { keywordsOf } from "../../np/keywords";
 import { countArgument } from "./labelled";
 
 /** Keywords of sine_data. */
