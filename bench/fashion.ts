@@ -10,7 +10,10 @@ import { cpuSeconds } from "./timing";
 import { printTable } from "./table";
 
 const BATCH_SIZE = 128;
-const TITLE = "Fashion-MNIST, one training epoch (CPU time: the epoch, then its phases summed over its steps)";
+const TITLE = "Fashion-MNIST, one training epoch (CPU time: the epoch, then its phases summed over its steps)\n" +
+  "(both sides: the book's classes after nnfs.init(), float32 arrays, dots summed in float64, one thread)";
+const PLAIN_TITLE = "Fashion-MNIST, one training epoch as a learner runs it (wall time)\n" +
+  "(nnfs-ts: Model.train, dots summed in float64; NumPy: plain float32, sgemm dots, its default BLAS threads)";
 
 /** Seconds (CPU) of one epoch and of each phase within it. */
 export function timeFashionEpoch(folder: string): Map<string, number> {
@@ -66,8 +69,43 @@ export function timeFashionEpoch(folder: string): Map<string, number> {
   return new Map([[`one epoch (${steps} steps)`, cpuSeconds() - start], ...phases]);
 }
 
-export function numpyFashionEpoch(folder: string): Map<string, number> {
-  const out = execFileSync("python3", [path.join(__dirname, "fashion_numpy.py"), folder], { encoding: "utf8" });
+/**
+ * Wall seconds of one epoch through the public API, `Model.train`, as chapter 19's learner runs it
+ * (printing kept out of the timing's output), and the test accuracy it reaches.
+ */
+export function timeModelTrainEpoch(folder: string): { seconds: Map<string, number>; accuracy: number } {
+  const {
+    np, nnfs, fashion_mnist, Model, Layer_Dense, Activation_ReLU, Activation_Softmax,
+    Loss_CategoricalCrossentropy, Optimizer_Adam, Accuracy_Categorical,
+  } = library;
+  nnfs.init();
+  const [X, y] = fashion_mnist("train", { path: folder });
+  const [X_test, y_test] = fashion_mnist("test", { path: folder });
+  const model = new Model();
+  model.add(new Layer_Dense(784, 128));
+  model.add(new Activation_ReLU());
+  model.add(new Layer_Dense(128, 128));
+  model.add(new Activation_ReLU());
+  model.add(new Layer_Dense(128, 10));
+  model.add(new Activation_Softmax());
+  model.set({ loss: new Loss_CategoricalCrossentropy(), optimizer: new Optimizer_Adam({ decay: 1e-3 }), accuracy: new Accuracy_Categorical() });
+  model.finalize();
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  const start = performance.now();
+  try {
+    model.train(X, y, { epochs: 1, batch_size: BATCH_SIZE, print_every: 100, progress: false });
+  } finally {
+    process.stdout.write = write;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const predictions = np.argmax(model.predict(X_test, { batch_size: BATCH_SIZE }), { axis: 1 });
+  const steps = Math.ceil(X.shape[0] / BATCH_SIZE);
+  return { seconds: new Map([[`one epoch (${steps} steps)`, seconds]]), accuracy: np.mean(np.equal(predictions, y_test)) };
+}
+
+export function numpyFashionEpoch(folder: string, ...flags: string[]): Map<string, number> {
+  const out = execFileSync("python3", [path.join(__dirname, "fashion_numpy.py"), folder, ...flags], { encoding: "utf8" });
   return new Map(Object.entries(JSON.parse(out) as Record<string, number>));
 }
 
@@ -81,6 +119,9 @@ export function printFashionTable(): void {
     return;
   }
   printTable(TITLE, timeFashionEpoch(folder), numpyFashionEpoch(folder));
+  const { seconds, accuracy } = timeModelTrainEpoch(folder);
+  printTable(PLAIN_TITLE, seconds, numpyFashionEpoch(folder, "--plain"));
+  console.log(`test accuracy after the epoch (nnfs-ts): ${accuracy.toFixed(3)}`);
 }
 
 if (require.main === module) printFashionTable();

@@ -29,7 +29,7 @@ export function arrayCases(): Case[] {
   }
   for (const [[m, k], [k2, n]] of [[[300, 2], [2, 64]], [[300, 64], [64, 3]], [[64, 300], [300, 3]], [[128, 784], [784, 128]]]) {
     const x = f32(m, k), w = f32(k2, n);
-    cases.push([`dot ${m}x${k} @ ${k2}x${n}`, () => np.dot(x, w)]);
+    cases.push([dotCase(m, k, k2, n), () => np.dot(x, w)]);
   }
   // Printing: a summarized array (the book's outputs) and one of 1000 elements shown whole.
   const [printed, whole] = [f32(300, 64), f32(40, 25)];
@@ -37,6 +37,12 @@ export function arrayCases(): Case[] {
   cases.push(["randn(1e6)", () => np.random.randn(1000000)]);
   return cases;
 }
+
+/**
+ * A dot row's name says what it compares: float32 arrays in both, sums in float64 here (bit for bit
+ * the float64 dot cast to float32 that nnfs.init() gives the book) and in float32 in NumPy's sgemm.
+ */
+const dotCase = (m: number, k: number, k2: number, n: number): string => `dot ${m}x${k} @ ${k2}x${n} (f64 sums | sgemm)`;
 
 export function timeArrayCases(): Map<string, number> {
   return new Map(arrayCases().map(([name, run]) => [name, medianTime(run)]));

@@ -50,7 +50,7 @@ def cases():
     for (m, k), (k2, n) in [((300, 2), (2, 64)), ((300, 64), (64, 3)), ((64, 300), (300, 3)), ((128, 784), (784, 128))]:
         x = rng.randn(m, k).astype(np.float32)
         w = rng.randn(k2, n).astype(np.float32)
-        out[f"dot {m}x{k} @ {k2}x{n}"] = lambda x=x, w=w: np.dot(x, w)
+        out[f"dot {m}x{k} @ {k2}x{n} (f64 sums | sgemm)"] = lambda x=x, w=w: np.dot(x, w)
     printed = rng.randn(300, 64).astype(np.float32)
     whole = rng.randn(40, 25).astype(np.float32)
     out["str 300x64 (summarized)"] = lambda: str(printed)
