@@ -10,32 +10,13 @@ import * as os from "os";
 import * as path from "path";
 import { LOCAL_JUPYTER_DIR } from "../../src/jupyter/kernelspec";
 import { pipIndexArgs, REQUIREMENTS, which } from "../../src/jupyter/lab-env";
+import { Ran, runTs } from "../helpers/runner-cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** Runs src/jupyter/start.ts (the code under test, not dist/) with the given env. */
-function runStart(env: NodeJS.ProcessEnv, args: string[] = []): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--require", "tsx/cjs", path.join(ROOT, "src", "jupyter", "start.ts"), ...args], {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runStart = (env: NodeJS.ProcessEnv, args: string[] = []): Promise<Ran> => runTs("src/jupyter/start.ts", args, { env });
 
 /** A node script as an executable; it appends {name, argv, cwd, JUPYTER_PATH} to $FAKE_LOG. */
 function fake(file: string, body = ""): void {

@@ -13,6 +13,7 @@ import { nnfs } from "../../src/nnfs";
 import { sine_data, spiral_data, vertical_data } from "../../src/nnfs/datasets";
 import { create_data_mnist, download_fashion_mnist, fashion_mnist } from "../../src/nnfs/datasets/fashion_mnist";
 import { Activation_ReLU, Activation_Softmax, Layer_Dense, Loss_CategoricalCrossentropy, Model, Optimizer_Adam } from "../../src/network";
+import { PREFIX, withHeader } from "../helpers/model-file";
 
 /** Root reads and writes whatever the mode bits say: permission cases are skipped under it. */
 const asRoot = process.getuid?.() === 0;
@@ -338,7 +339,6 @@ describe("bad input: data files and the dataset functions", () => {
   });
 
   describe("model and parameter files: damaged, misplaced or of another model", () => {
-    const PREFIX = 24;
     let dir: string;
     let model: Model;
     let parametersFile: Buffer;
@@ -382,16 +382,7 @@ describe("bad input: data files and the dataset functions", () => {
       return path;
     };
     /** A file whose header `edit` rewrote, with a correct checksum, as a careless writer could make. */
-    const rewritten = (file: Buffer, edit: (header: Record<string, any>) => void): string => {
-      const headerBytes = file.readUInt32LE(12);
-      const header = JSON.parse(file.toString("utf8", PREFIX, PREFIX + headerBytes));
-      edit(header);
-      const json = Buffer.from(JSON.stringify(header));
-      const prefix = Buffer.from(file.subarray(0, PREFIX));
-      prefix.writeUInt32LE(json.length, 12);
-      const body = Buffer.concat([prefix, json, file.subarray(PREFIX + headerBytes, file.length - 32)]);
-      return damaged(Buffer.concat([body, createHash("sha256").update(body).digest()]));
-    };
+    const rewritten = (file: Buffer, edit: (header: Record<string, any>) => void): string => damaged(withHeader(file, edit));
     const cannotLoad = (path: string, reason: string): RegExp => new RegExp(`^cannot load ${escape(path)}: ${reason}$`);
 
     it("an empty file", () => {

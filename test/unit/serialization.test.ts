@@ -1,7 +1,6 @@
 // Saving and loading (chapter 21): our data-only file format round-trips a model bit for bit,
 // and every damaged file fails with its reason, leaving the model as it was.
 import { strict as assert } from "assert";
-import { createHash } from "crypto";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, truncateSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -13,9 +12,9 @@ import {
   Accuracy_Categorical, Activation_LeakyReLU, Activation_ReLU, Activation_Softmax, Layer_Dense, Layer_Dropout,
   Loss_CategoricalCrossentropy, Model, Optimizer_Adam,
 } from "../../src/network";
+import { PREFIX, withHeader } from "../helpers/model-file";
 import { captured } from "../helpers/stdout";
 
-const PREFIX = 24;
 
 function spiralModel(hidden = 16, dropout = true): Model {
   const model = new Model();
@@ -45,15 +44,7 @@ const sameBits = (a: NDArray, b: NDArray): void => {
 
 /** Rewrites a saved file's header and fixes its checksum, as a careless or hostile writer could. */
 function rewriteHeader(path: string, edit: (header: Record<string, unknown>) => void): void {
-  const file = readFileSync(path);
-  const headerBytes = file.readUInt32LE(12);
-  const header = JSON.parse(file.toString("utf8", PREFIX, PREFIX + headerBytes));
-  edit(header);
-  const json = Buffer.from(JSON.stringify(header));
-  const prefix = Buffer.from(file.subarray(0, PREFIX));
-  prefix.writeUInt32LE(json.length, 12);
-  const body = Buffer.concat([prefix, json, file.subarray(PREFIX + headerBytes, file.length - 32)]);
-  writeFileSync(path, Buffer.concat([body, createHash("sha256").update(body).digest()]));
+  writeFileSync(path, withHeader(readFileSync(path), edit));
 }
 
 describe("Model.save / Model.load and save_parameters / load_parameters (chapter 21)", () => {
