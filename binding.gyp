@@ -9,7 +9,8 @@
         "src/np/native/linalg.cc",
         "src/np/native/reductions.cc",
         "src/np/native/random.cc",
-        "src/np/native/copies.cc"
+        "src/np/native/copies.cc",
+        "src/np/native/parallel.cc"
       ],
       "cflags_cc": ["-O3", "-march=native", "-ffp-contract=off", "-fno-trapping-math"]
     }

@@ -1,5 +1,7 @@
 // The matrix product behind np.dot (linalg.ts).
 #include "kernels.h"
+#include "parallel.h"
+#include <algorithm>
 #include <cstring>
 #include <type_traits>
 #if defined(__AVX__)
@@ -176,10 +178,26 @@ void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
   leftColumns(A, B, C, m, blockCols, k, n);
 }
 
+// A product of at least this many multiply-adds (~30 us of work) is worth a helper thread.
+constexpr double MIN_PART_WORK = 1 << 19;
+
+// Large products go in parts of whole rows, one part per core (parallel.h): each row of C is its
+// own sums, computed the same way whichever thread has it. Parts start on a multiple of four rows,
+// where matmul's 4-row blocks start anyway.
+template <typename TA, typename TB, typename TC>
+void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
+  const int parts = std::min<int64_t>(partsFor(double(m) * double(k) * double(n), MIN_PART_WORK), std::max<int64_t>(1, m / 4));
+  const int64_t rows = ((m + parts - 1) / parts + 3) / 4 * 4;
+  runParts(parts, [&](int part) {
+    const int64_t first = part * rows, count = std::min(rows, m - first);
+    if (count > 0) matmul(A + first * k, B, C + first * n, count, k, n);
+  });
+}
+
 template <typename TA, typename TB>
 bool matmulInto(void* A, void* B, void* C, ArrayType tc, int64_t m, int64_t k, int64_t n) {
-  if (tc == napi_float32_array) matmul(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<float*>(C), m, k, n);
-  else if (tc == napi_float64_array) matmul(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<double*>(C), m, k, n);
+  if (tc == napi_float32_array) matmulParts(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<float*>(C), m, k, n);
+  else if (tc == napi_float64_array) matmulParts(static_cast<TA*>(A), static_cast<TB*>(B), static_cast<double*>(C), m, k, n);
   else return false;
   return true;
 }

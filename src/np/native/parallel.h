@@ -1,0 +1,21 @@
+// Splitting a kernel's work between this thread and helper threads (the machine's other cores).
+// Used where the parts write disjoint outputs and each output is computed exactly as it would be
+// by one thread, so how the work is split never changes a result (linalg.cc splits a product by
+// its rows).
+#pragma once
+#include <cstdint>
+#include <functional>
+
+namespace nnfs {
+
+// How many parts to split work of `size` units into: one per core (NNFS_NUM_THREADS caps it, as
+// OMP_NUM_THREADS does for NumPy's BLAS), but no part smaller than `minimum` units, where waking a
+// helper would cost more than it saves.
+int partsFor(double size, double minimum);
+
+// Runs work(part) for part = 0..parts-1 and returns when all have finished: part 0 on the
+// calling thread, the others on helper threads that sleep between calls. A call made while
+// another thread's call is running runs all its parts itself.
+void runParts(int parts, const std::function<void(int)>& work);
+
+}  // namespace nnfs
