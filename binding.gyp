@@ -10,9 +10,10 @@
         "src/np/native/reductions.cc",
         "src/np/native/random.cc",
         "src/np/native/copies.cc",
-        "src/np/native/parallel.cc"
+        "src/np/native/parallel.cc",
+        "src/network/native/adam.cc"
       ],
-      "cflags_cc": ["-O3", "-march=native", "-ffp-contract=off", "-fno-trapping-math"]
+      "cflags_cc": ["-O3", "-march=native", "-ffp-contract=off", "-fno-trapping-math", "-fno-math-errno"]
     }
   ]
 }

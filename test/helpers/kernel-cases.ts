@@ -5,6 +5,7 @@ import * as np from "../../src/np";
 import type { NDArray } from "../../src/np/core";
 import type { DType } from "../../src/np/dtype";
 import { native } from "../../src/np/native";
+import { Optimizer_Adam } from "../../src/network/optimizers";
 import { nearHalfWay } from "./exp-half-way";
 
 const SPECIAL = [NaN, Infinity, -Infinity, 0, -0, 1e-45, -1e-310, 3.4e38, 1, -1, 0.1, 2 ** -20];
@@ -133,6 +134,25 @@ for (const [m, k, n] of products) {
   for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {
     const a = np.multiply(inputs([m, k], ta, 9), 1), b = inputs([k, n], tb, 10);
     record(`dot ${m}x${k} ${ta} @ ${k}x${n} ${tb}`, np.dot(a, b));
+  }
+}
+
+// Optimizer_Adam's update in one pass (network/native/adam.cc) against the book's lines, which run
+// without the kernels: three steps with decay over parameters and gradients full of special values.
+for (const dtype of ["float32", "float64"] as DType[]) {
+  const layer = {
+    weights: inputs([64, 30], dtype, 18), biases: inputs([1, 30], dtype, 19),
+    dweights: inputs([64, 30], dtype, 20), dbiases: inputs([1, 30], dtype, 21),
+  };
+  const optimizer = new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 });
+  for (let step = 0; step < 3; step++) {
+    optimizer.pre_update_params();
+    optimizer.update_params(layer);
+    optimizer.post_update_params();
+  }
+  const state = layer as typeof layer & Record<"weight_momentums" | "weight_cache" | "bias_momentums" | "bias_cache", NDArray>;
+  for (const name of ["weights", "biases", "weight_momentums", "weight_cache", "bias_momentums", "bias_cache"] as const) {
+    record(`Adam ${name} ${dtype}`, state[name]);
   }
 }
 process.stdout.write(JSON.stringify(results));

@@ -40,10 +40,12 @@ export interface NativeKernels {
   sumRuns(src: Storage, dst: Storage, length: number, alongReduced: boolean, outOffsets: Float64Array): boolean;
   transpose2d(src: Storage, dst: Storage, rows: number, cols: number): boolean;
   fillMasked(dst: Storage, mask: Uint8Array, value: number): boolean;
+  /** Optimizer_Adam's update of one parameter in place (network/native/adam.cc); false for other types. */
+  adamUpdate(param: Float, gradient: Float, momentums: Float, cache: Float, scalars: Float64Array): boolean;
 }
 
 /** The kernels' arguments this file expects (VERSION in native/kernels.h). */
-const VERSION = 5;
+const VERSION = 6;
 
 /**
  * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder

@@ -2,7 +2,7 @@
 // is built (native.ts loads it). One file per part of the array module, as in src/array:
 // elementwise.cc (ufunc loops), exp.cc (float32 exp), linalg.cc (dot), reductions.cc (sums,
 // max/argmax), random.cc (MT19937 doubles, Gaussians, binomial draws), copies.cc (transpose, masked fill);
-// this file registers them.
+// this file registers them, and network/native/adam.cc's fused Optimizer_Adam update.
 //
 // Each kernel does exactly the arithmetic of the TypeScript loop it replaces, in the same order,
 // so results are identical bit for bit (a NaN stays a NaN; its sign bit, which V8 itself does not
@@ -18,7 +18,8 @@
 // Built with -ffp-contract=off: a fused multiply-add would round differently (exp.cc asks for
 // its own fused operations by name, and linalg.cc for products of two float32 values, which are
 // exact in double, so fusing them changes nothing). -fno-trapping-math only lets the compiler vectorise
-// comparisons: no result changes.
+// comparisons, and -fno-math-errno square roots (errno, which nothing reads, is then not set for
+// a negative one): no result changes.
 #include "kernels.h"
 
 namespace {
@@ -55,6 +56,7 @@ napi_value Init(napi_env env, napi_value exports) {
     {"binomialInversion", nullptr, BinomialInversion, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"transpose2d", nullptr, Transpose2d, nullptr, nullptr, nullptr, napi_default, nullptr},
     {"fillMasked", nullptr, FillMasked, nullptr, nullptr, nullptr, napi_default, nullptr},
+    {"adamUpdate", nullptr, AdamUpdate, nullptr, nullptr, nullptr, napi_default, nullptr},
   };
   napi_define_properties(env, exports, sizeof(functions) / sizeof(functions[0]), functions);
   return exports;

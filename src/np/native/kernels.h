@@ -8,7 +8,7 @@ namespace nnfs {
 
 // Bumped with every change to the kernels' arguments: native/index.ts refuses an addon built from
 // other sources (a checkout updated without `npm install`). Op numbers travel by name (below).
-constexpr int VERSION = 5;
+constexpr int VERSION = 6;
 
 // The elementwise operations with a kernel, each by its name in kernels.ts's table of ops. The
 // list numbers them (the `op` argument of binary() and unary()) and is exported as binaryOps and
@@ -81,5 +81,6 @@ napi_value Gaussians(napi_env env, napi_callback_info info);           // random
 napi_value BinomialInversion(napi_env env, napi_callback_info info);   // random.cc
 napi_value Transpose2d(napi_env env, napi_callback_info info);         // copies.cc
 napi_value FillMasked(napi_env env, napi_callback_info info);          // copies.cc
+napi_value AdamUpdate(napi_env env, napi_callback_info info);          // network/native/adam.cc
 
 }  // namespace nnfs
