@@ -104,6 +104,13 @@ interface ExecuteRequest {
   stop_on_error?: boolean;
 }
 
+/** The busy and idle of one execute request, said when its cell starts and ends. */
+interface CellTurn {
+  start(): void;
+  /** Sends the reply, then idle. */
+  finish(reply: Content): void;
+}
+
 /** Where a cell's outputs go: iopub messages whose parent is its execute_request. */
 interface CellOutputs {
   publish(msgType: string, content: Content): void;
@@ -149,14 +156,21 @@ class Handler extends jupyter.JupyterHandlerImpl {
     return { status: "invalid" };
   }
 
-  /** `sentAt` is the request header's date (ms; NaN when it has none). */
-  execute(req: ExecuteRequest, sentAt: number, out: CellOutputs): Promise<Content> {
+  /**
+   * `sentAt` is the request header's date (ms; NaN when it has none). Cells run one at a time in
+   * the order they came; `turn` says busy when this one starts and sends its reply and idle
+   * before the next one starts.
+   */
+  execute(req: ExecuteRequest, sentAt: number, out: CellOutputs, turn: CellTurn): Promise<void> {
     const arrived = Date.now();
     const aborted = () =>
       arrived <= this.failedAt || (arrived <= this.failedAt + ABORT_WINDOW_MS && !(sentAt > this.failedAt));
-    const reply = this.queue.then(() => (aborted() ? { status: "abort" } : this.run(req, out)));
-    this.queue = reply.catch(() => undefined);
-    return reply;
+    const done = this.queue.then(async () => {
+      turn.start();
+      turn.finish(aborted() ? { status: "abort" } : await this.run(req, out));
+    });
+    this.queue = done.catch(() => undefined);
+    return done;
   }
 
   private async run(req: ExecuteRequest, out: CellOutputs): Promise<Content> {
@@ -194,6 +208,8 @@ interface Request {
 
 class Server extends jupyter.ZmqServer {
   private session?: Session;
+  /** The execute request whose cell is running, if one is. */
+  private running: Request | null = null;
 
   async handleShellMessage(sock: zmq.Router, ...frames: Buffer[]): Promise<void> {
     this.session ??= new Session(this.connInfo.key);
@@ -207,7 +223,17 @@ class Server extends jupyter.ZmqServer {
     }
     const handler = this.handler as Handler;
     const content = request.msg.content;
-    this.publish(request, "status", { execution_state: "busy" });
+    // A cell's busy and idle frame its run, not its wait in the queue: "Run All" sends every
+    // cell at once, and a busy for each on arrival followed by the first one's idle would show
+    // the kernel idle while the other cells run (as ipykernel, which runs requests in turn, never does).
+    const isExecute = request.msg.header.msg_type === "execute_request";
+    let idle = false;
+    const publishIdle = () => {
+      out.flush();
+      this.publish(request, "status", { execution_state: "idle" });
+      idle = true;
+    };
+    if (!isExecute) this.publish(request, "status", { execution_state: "busy" });
     const out = this.outputsFor(request);
     const reply = (msgType: string, replyContent: object) => {
       out.flush();
@@ -220,8 +246,17 @@ class Server extends jupyter.ZmqServer {
           reply("kernel_info_reply", handler.handleKernel());
           break;
         case "execute_request":
-          reply("execute_reply", await handler.execute(
-            content as unknown as ExecuteRequest, Date.parse(request.msg.header.date), out));
+          await handler.execute(content as unknown as ExecuteRequest, Date.parse(request.msg.header.date), out, {
+            start: () => {
+              this.running = request;
+              this.publish(request, "status", { execution_state: "busy" });
+            },
+            finish: (replyContent) => {
+              reply("execute_reply", replyContent);
+              this.running = null;
+              publishIdle();
+            },
+          });
           break;
         case "is_complete_request":
           reply("is_complete_reply", handler.handleIsComplete(content as { code: string }));
@@ -247,8 +282,10 @@ class Server extends jupyter.ZmqServer {
           break;
       }
     } finally {
-      out.flush();
-      this.publish(request, "status", { execution_state: "idle" });
+      if (this.running === request) this.running = null;
+      if (!idle) publishIdle();
+      // A request answered while a cell awaits something: the kernel is still busy with the cell.
+      if (this.running !== null && !isExecute) this.publish(this.running, "status", { execution_state: "busy" });
     }
     if (shutdown) this.close();
   }
