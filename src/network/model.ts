@@ -9,9 +9,10 @@ import { f, float, print } from "../np/printing/python-print";
 // draws nothing outside a kernel unless asked, so the model uses it directly: passing it in
 // would make every caller wire up what every caller wants.
 import { inNotebook } from "../notebook/display";
+import type { Regions } from "../notebook/live-chart";
 import { TrainingProgress } from "../notebook/progress";
 import { Activation_Softmax } from "./activations";
-import type { Accuracy } from "./accuracy";
+import { type Accuracy, Accuracy_Categorical } from "./accuracy";
 import { Layer_Input, type LayerParameters, type ModelLayer, type TrainableLayer } from "./layers";
 import { Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_CategoricalCrossentropy } from "./losses";
 import type { Optimizer } from "./optimizers";
@@ -144,7 +145,7 @@ export class Model {
     const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
-    const live = progress ? new TrainingProgress({ epochs, first_epoch: 1, steps: train_steps }) : null;
+    const live = progress ? new TrainingProgress({ epochs, first_epoch: 1, steps: train_steps, regions: this.liveRegions(X, y, accuracy) }) : null;
     live?.start();
 
     for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -313,6 +314,16 @@ export class Model {
     model.set({ loss: saved.loss, optimizer: saved.optimizer, accuracy: saved.accuracy });
     model.finalize();
     return model;
+  }
+
+  /**
+   * For a classifier of 2-D points, the decision regions the live chart redraws as it trains.
+   * The live update comes after the step's parameter update, so a forward pass over the grid
+   * there changes nothing the next step reads.
+   */
+  private liveRegions(X: NDArray, y: NDArray, accuracy: Accuracy): Regions | undefined {
+    if (X.ndim !== 2 || X.shape[1] !== 2 || !(accuracy instanceof Accuracy_Categorical)) return undefined;
+    return { X, y, predict: (grid) => this.predictionsOf(this.forward(grid, false)) };
   }
 
   private predictionsOf(output: NDArray): NDArray {

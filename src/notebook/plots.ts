@@ -9,7 +9,9 @@ import type { Data, Layout } from "plotly.js";
 import { NDArray } from "../np/core";
 import { chartPicture } from "./chart-picture";
 import { display, inNotebook, MimeBundle } from "./display";
-import type { HistoryRow } from "./progress";
+
+/** One row of a training history: the epoch and the metrics logged with it ({ acc, loss, lr, ... }). */
+export type HistoryRow = { epoch: number } & Record<string, number>;
 
 /** Numbers for a chart: an NDArray (read flat, row-major) or any array of numbers. */
 export type Values = NDArray | ArrayLike<number>;
@@ -169,15 +171,7 @@ export function plot_decision_regions(
   options: FigureOptions & { labels?: string[]; resolution?: number } = {},
 ): Figure {
   const n = options.resolution ?? 100;
-  const xs = gridLine(column(X, 0), n), ys = gridLine(column(X, 1), n);
-  const grid = NDArray.empty([n * n, 2], X.dtype === "float32" ? "float32" : "float64");
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < n; i++) {
-      grid.data[2 * (j * n + i)] = xs[i];
-      grid.data[2 * (j * n + i) + 1] = ys[j];
-    }
-  }
-  const predicted = classesOf(predict(grid), n * n);
+  const { xs, ys, classes: predicted } = classGrid(predict, X, n);
   const k = Math.max(maxOf(numbers(y)), maxOf(predicted)) + 1;
   const z = Array.from({ length: n }, (_, j) => predicted.slice(j * n, (j + 1) * n));
   const fig = figure({ title: "Decision regions", xaxis: "x₀ (first feature)", yaxis: "x₁ (second feature)", ...options });
@@ -188,6 +182,27 @@ export function plot_decision_regions(
   fig.classes(X, y, options.labels);
   fig.description = `${countClasses(y)} classes, ${X.shape[0]} points, ${n}×${n} grid`;
   return fig;
+}
+
+/** The class `predict` gives at each point of an n × n grid over X's range (10% margin). */
+export interface ClassGrid {
+  xs: number[];
+  ys: number[];
+  /** Row by row: classes[j * n + i] is the class at (xs[i], ys[j]). */
+  classes: number[];
+}
+
+/** The grid plot_decision_regions colours; `predict` returns what it takes (see there). */
+export function classGrid(predict: (grid: NDArray) => Values, X: NDArray, n: number): ClassGrid {
+  const xs = gridLine(column(X, 0), n), ys = gridLine(column(X, 1), n);
+  const grid = NDArray.empty([n * n, 2], X.dtype === "float32" ? "float32" : "float64");
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      grid.data[2 * (j * n + i)] = xs[i];
+      grid.data[2 * (j * n + i) + 1] = ys[j];
+    }
+  }
+  return { xs, ys, classes: classesOf(predict(grid), n * n) };
 }
 
 /** Greyscale images (n, h, w) or (n, h·w) with square images, in a grid with a title each. */

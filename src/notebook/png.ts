@@ -38,3 +38,16 @@ export function recompress(png: Buffer): Buffer {
   const before = chunks.filter((c) => c.type !== "IDAT" && c.type !== "IEND");
   return Buffer.concat([SIGNATURE, ...before.map(chunk), chunk(idat), chunk({ type: "IEND", data: Buffer.alloc(0) })]);
 }
+
+/** A PNG of 8-bit RGB pixels, row by row from the top (for small pictures made in the kernel). */
+export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, deflate, no filter method, no interlace
+  // Each row starts with its filter type, 0 (none).
+  const rows = Buffer.alloc(height * (1 + 3 * width));
+  for (let r = 0; r < height; r++) rows.set(rgb.subarray(r * 3 * width, (r + 1) * 3 * width), r * (1 + 3 * width) + 1);
+  const chunks = [{ type: "IHDR", data: header }, { type: "IDAT", data: zlib.deflateSync(rows) }, { type: "IEND", data: Buffer.alloc(0) }];
+  return Buffer.concat([SIGNATURE, ...chunks.map(chunk)]);
+}

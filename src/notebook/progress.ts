@@ -8,11 +8,17 @@
 //
 // Training in batches (Model.train) passes `steps` per epoch and the step with each update; the
 // line then shows the step too and its bar counts steps.
+//
+// In a notebook a chart comes with the line (live-chart.ts): loss and accuracy so far and, given
+// `regions`, the decision regions of 2-D data. Both are redrawn with the line; the last frame
+// becomes a plotly figure with its picture, which stays in the saved notebook.
 import { reprFloat, roundFixed } from "../np/printing/float-digits";
-import { DisplayHandle } from "./display";
+import { DisplayHandle, inNotebook, MimeBundle } from "./display";
+import { ChartState, CurvePoint, finalFigure, liveSvg, Regions } from "./live-chart";
+import { ClassGrid, classGrid, figureBundle, HistoryRow } from "./plots";
 
-/** One update: the epoch and the metrics logged with it ({ acc, loss, lr, ... }). */
-export type HistoryRow = { epoch: number } & Record<string, number>;
+// Defined beside the charts that draw it (plots.ts imports nothing of this file).
+export type { HistoryRow };
 
 export interface ProgressOptions {
   /** How many epochs the loop runs (the book's range(10001) -> 10001); sizes the bar. */
@@ -25,6 +31,10 @@ export interface ProgressOptions {
   print_every?: number;
   /** Minimum time between two redraws of the live line; 250 ms = at most 4 per second. */
   interval_ms?: number;
+  /** A chart of loss and accuracy under the line (default true; drawn in a notebook only). */
+  chart?: boolean;
+  /** 2-D data and the network's predictions: its decision regions are drawn beside the curves. */
+  regions?: Regions;
   /** Milliseconds clock; tests pass a fake one. */
   now?: () => number;
 }
@@ -37,9 +47,14 @@ export class TrainingProgress {
   private readonly started: number;
   private lastDrawn = -Infinity;
   private drawnRow: HistoryRow | null = null;
+  private readonly charting: boolean;
+  private regionGrid: ClassGrid | null = null;
+  private regionsEpoch = -Infinity;
 
   constructor(private readonly options: ProgressOptions) {
     this.started = this.now();
+    // Outside a kernel nothing would show the chart, so it is not built.
+    this.charting = (options.chart ?? true) && inNotebook();
   }
 
   /** Shows the line before the first update, so that lines printed until then appear under it. */
@@ -62,21 +77,73 @@ export class TrainingProgress {
   close(): void {
     const row = this.history[this.history.length - 1];
     if (row && row !== this.drawnRow) this.draw(row, this.now());
+    if (row && this.charting) {
+      // The final frame once more, as a plotly figure with its picture (drawn once, here).
+      const state = this.chartState(row, this.lastTitle, true);
+      this.output.update({ ...figureBundle(finalFigure(state)), "text/plain": this.lastText });
+    }
     this.output.close();
   }
+
+  private lastText = "";
+  private lastTitle = "";
 
   private draw(row: HistoryRow, now: number): void {
     this.drawnRow = row;
     const step = "step" in row ? ` step ${row.step}/${this.steps - 1}` : "";
-    this.show(`epoch ${row.epoch}/${this.lastEpoch}${step}`, this.fractionDone(row), metricsText(row), now);
+    this.show(`epoch ${row.epoch}/${this.lastEpoch}${step}`, this.fractionDone(row), metricsText(row), now, row);
   }
 
-  private show(position: string, done: number, metrics: string, now: number): void {
+  private show(position: string, done: number, metrics: string, now: number, row?: HistoryRow): void {
     this.lastDrawn = now;
     const filled = Math.round(done * BAR_WIDTH);
     const bar = "█".repeat(filled) + "░".repeat(BAR_WIDTH - filled);
-    const parts = [`${position} ${bar} ${(100 * done).toFixed(0).padStart(3)}%`, metrics, `${((now - this.started) / 1000).toFixed(1)} s`];
-    this.output.update({ "text/plain": parts.filter((part) => part !== "").join("  ") });
+    const seconds = `${((now - this.started) / 1000).toFixed(1)} s`;
+    const parts = [`${position} ${bar} ${(100 * done).toFixed(0).padStart(3)}%`, metrics, seconds];
+    this.lastText = parts.filter((part) => part !== "").join("  ");
+    const bundle: MimeBundle = { "text/plain": this.lastText };
+    if (this.charting && row) {
+      // The bar's characters are missing from some fonts the picture may be drawn with.
+      this.lastTitle = [`${position} (${(100 * done).toFixed(0)}%)`, metrics, seconds].filter((part) => part !== "").join("   ");
+      bundle["image/svg+xml"] = liveSvg(this.chartState(row, this.lastTitle, false));
+    }
+    this.output.update(bundle);
+  }
+
+  /**
+   * What the chart shows at this row. The regions cost a prediction over the whole grid, so they
+   * are computed again only when `every` epochs passed since the last time, and for the end.
+   */
+  private chartState(row: HistoryRow, title: string, final: boolean): ChartState {
+    const regions = this.options.regions;
+    const due = final ? row.epoch !== this.regionsEpoch : row.epoch - this.regionsEpoch >= (regions?.every ?? 200);
+    if (regions && due) {
+      this.regionGrid = classGrid(regions.predict, regions.X, regions.resolution ?? 50);
+      this.regionsEpoch = row.epoch;
+    }
+    return {
+      title,
+      xRange: [this.firstEpoch - (this.steps > 1 ? 1 : 0), this.lastEpoch],
+      curves: this.curvePoints(),
+      regions: this.regionGrid,
+      regionsEpoch: this.regionsEpoch,
+      points: regions ? { X: regions.X, y: regions.y } : null,
+    };
+  }
+
+  /** About 300 evenly spaced rows of the history (the last one always), x in epochs done. */
+  private curvePoints(): CurvePoint[] {
+    const rows = this.history, stride = Math.ceil(rows.length / 300);
+    const points: CurvePoint[] = [];
+    for (let i = 0; i < rows.length; i += stride) points.push(this.curvePoint(rows[i]));
+    if ((rows.length - 1) % stride !== 0) points.push(this.curvePoint(rows[rows.length - 1]));
+    return points;
+  }
+
+  private curvePoint(row: HistoryRow): CurvePoint {
+    // A step's row sits at the fraction of its epoch done: step 233 of 469 at epoch 6 is 5.5.
+    const x = "step" in row ? row.epoch - 1 + (row.step + 1) / this.steps : row.epoch;
+    return { x, loss: row.loss, acc: row.acc };
   }
 
   /** The share of all steps done once the row's step (or its whole epoch) is done. */
