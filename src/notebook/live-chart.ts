@@ -49,7 +49,7 @@ export interface ChartState {
 
 const WIDTH = 720, HEIGHT = 300, TOP = 48, BOTTOM = 260;
 const LOSS_COLOR = COLORS[0], ACC_COLOR = COLORS[1];
-/** Points drawn in a live frame at most; larger data sets show an even sample of theirs. */
+/** Points drawn at most; larger data sets show an even sample of theirs (samplePoints). */
 const MAX_POINTS = 600;
 
 /** One live frame, an SVG document. */
@@ -105,11 +105,24 @@ function regionsSvg(grid: ClassGrid, points: { X: NDArray; y: Values }, epoch: n
     `<image x="${left}" y="${TOP}" width="${size}" height="${size}" preserveAspectRatio="none" href="data:image/png;base64,${regionsPng(grid)}"/>`,
   ];
   const X = points.X.data, y = Array.from(points.y instanceof NDArray ? points.y.data : points.y);
-  const stride = Math.ceil(y.length / MAX_POINTS);
-  for (let i = 0; i < y.length; i += stride) {
+  for (let i = 0; i < y.length; i++) {
     out.push(`<circle cx="${sx(X[2 * i]).toFixed(1)}" cy="${sy(X[2 * i + 1]).toFixed(1)}" r="2" fill="${COLORS[y[i] % COLORS.length]}"/>`);
   }
   return out;
+}
+
+/**
+ * At most 600 of the points, evenly spread over X: enough to show the data's shape on a small
+ * chart, where 3,000 points would cover the regions and make each frame and the picture large.
+ */
+export function samplePoints(X: NDArray, y: Values): { X: NDArray; y: number[] } {
+  const labels = Array.from(y instanceof NDArray ? y.data : y);
+  const stride = Math.ceil(labels.length / MAX_POINTS);
+  if (stride <= 1) return { X, y: labels };
+  const kept = Array.from({ length: Math.ceil(labels.length / stride) }, (_, k) => k * stride);
+  const sample = NDArray.empty([kept.length, 2], X.dtype === "float32" ? "float32" : "float64");
+  kept.forEach((i, k) => sample.data.set(X.data.subarray(2 * i, 2 * i + 2), 2 * k));
+  return { X: sample, y: kept.map((i) => labels[i]) };
 }
 
 /** The regions as a picture of one pixel per grid point, each class's colour faded onto white. */

@@ -14,7 +14,7 @@
 // becomes a plotly figure with its picture, which stays in the saved notebook.
 import { reprFloat, roundFixed } from "../np/printing/float-digits";
 import { DisplayHandle, inNotebook, MimeBundle } from "./display";
-import { ChartState, CurvePoint, finalFigure, liveSvg, Regions } from "./live-chart";
+import { ChartState, CurvePoint, finalFigure, liveSvg, Regions, samplePoints } from "./live-chart";
 import { ClassGrid, classGrid, figureBundle, HistoryRow } from "./plots";
 
 // Defined beside the charts that draw it (plots.ts imports nothing of this file).
@@ -50,11 +50,13 @@ export class TrainingProgress {
   private readonly charting: boolean;
   private regionGrid: ClassGrid | null = null;
   private regionsEpoch = -Infinity;
+  private points: ChartState["points"] = null;
 
   constructor(private readonly options: ProgressOptions) {
     this.started = this.now();
     // Outside a kernel nothing would show the chart, so it is not built.
     this.charting = (options.chart ?? true) && inNotebook();
+    if (this.charting && options.regions) this.points = samplePoints(options.regions.X, options.regions.y);
   }
 
   /** Shows the line before the first update, so that lines printed until then appear under it. */
@@ -127,7 +129,7 @@ export class TrainingProgress {
       curves: this.curvePoints(),
       regions: this.regionGrid,
       regionsEpoch: this.regionsEpoch,
-      points: regions ? { X: regions.X, y: regions.y } : null,
+      points: this.points,
     };
   }
 

@@ -58,11 +58,12 @@ describe("display", () => {
   });
 });
 
+// The line alone (chart: false); the chart that comes with it is tested in live-chart.test.ts.
 describe("TrainingProgress", () => {
   function train(epochs: number, msPerEpoch: number, options: { print_every?: number; interval_ms?: number } = {}): Sent[] {
     let now = 0;
     return withKernel(() => {
-      const progress = new TrainingProgress({ epochs, now: () => now, ...options });
+      const progress = new TrainingProgress({ epochs, now: () => now, chart: false, ...options });
       for (let epoch = 0; epoch < epochs; epoch++) {
         now += msPerEpoch;
         progress.update(epoch, { acc: epoch / epochs, loss: 1 / (epoch + 1), lr: 0.05 / (1 + 5e-7 * epoch) });
@@ -114,7 +115,7 @@ describe("TrainingProgress", () => {
   it("training in batches: the line names epoch and step, the bar counts steps from the first epoch", () => {
     let now = 0;
     const texts = withKernel(() => {
-      const progress = new TrainingProgress({ epochs: 10, first_epoch: 1, steps: 469, now: () => now });
+      const progress = new TrainingProgress({ epochs: 10, first_epoch: 1, steps: 469, now: () => now, chart: false });
       progress.start();
       for (const [epoch, step] of [[1, 0], [6, 233], [10, 468]]) {
         now += 1000;
