@@ -1,0 +1,182 @@
+// Live training as a learner watches it in JupyterLab 4 (the project venv's, as `npm start` serves
+// it) and Chromium: during Run All of chapter 10, each training cell's display changes in place,
+// at least once a second, while the kernel status says busy; afterwards each training display is
+// the final plotly chart, and the browser console has no error.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, chromium, Page } from "playwright-core";
+import { installKernelSpec, LOCAL_JUPYTER_DIR } from "../../src/jupyter/kernelspec";
+import { createVenv, venvBin, venvDir, venvState } from "../../src/jupyter/lab-env";
+import { DEFAULT_KERNEL } from "../../src/jupyter/start";
+import { NotebookServer, startNotebookServer } from "../helpers/notebook-server";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const OUTPUT_DIR = path.join(ROOT, "test-output", "live-training");
+const CHROMIUM = "/usr/bin/chromium";
+const CHAPTER = "ch10-optimizers.ipynb";
+const SETTINGS = { "lab/user-settings/@jupyterlab/notebook-extension/tracker.jupyterlab-settings": JSON.stringify({ windowingMode: "none" }) };
+
+/** What the page recorded while the notebook ran (see watch()). */
+interface Watched {
+  /** Per live display on the page: when each new frame showed, and the epoch it says. */
+  displays: { cell: number; frames: { at: number; epoch: number; done: number }[]; maxOutputs: number }[];
+  /** Kernel status samples taken while a frame short of 100% was on the page. */
+  statusWhileTraining: string[];
+}
+
+describe("browser: live training in JupyterLab 4 (Run All of chapter 10)", function () {
+  let server: NotebookServer | undefined;
+  let browser: Browser | undefined;
+  let workDir: string | undefined;
+  const consoleErrors: string[] = [];
+
+  before(async function () {
+    this.timeout(600_000);
+    if (!fs.existsSync(CHROMIUM)) {
+      if (process.env.CI === "true") throw new Error("browser test cannot run: chromium not installed (apt-get install chromium)");
+      console.log("    skipping the live training test: chromium not installed (apt-get install chromium)");
+      this.skip();
+    }
+    const venv = venvDir();
+    const lab = venvState(venv) === "ready" ? venvBin(venv, "jupyter-lab") : createVenv(venv);
+    installKernelSpec();
+    fs.mkdirSync(OUTPUT_DIR, { recursive: true });
+    workDir = fs.mkdtempSync(path.join(OUTPUT_DIR, "notebooks-"));
+    fs.copyFileSync(path.join(ROOT, "notebooks", CHAPTER), path.join(workDir, CHAPTER));
+    server = await startNotebookServer({
+      notebookDir: workDir, jupyterPath: LOCAL_JUPYTER_DIR, executable: lab, configFiles: SETTINGS, extraArgs: [DEFAULT_KERNEL], startTimeoutMs: 60_000,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await browser?.close();
+    await server?.stop();
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  it("each training display updates in place at least once a second, the kernel busy meanwhile, and ends as a chart", async function () {
+    this.timeout(600_000);
+    const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on("console", (message) => {
+      // JupyterLab's debugger panel asks every kernel for a debug session; tslab has none.
+      if (message.type() === "error" && !message.text().includes("No active debugger session")) consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => {
+      if (!error.message.includes("No active debugger session")) consoleErrors.push(error.message);
+    });
+    const context = () => `\n--- console errors ---\n${consoleErrors.join("\n")}\n--- server log ---\n${server!.log().slice(-3000)}`;
+    try {
+      await page.goto(`${server!.url}lab/workspaces/live/tree/${CHAPTER}?token=${server!.token}`);
+      await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
+      await waitForKernel(page, /idle/i, 60_000);
+      await clearOutputs(page);
+      await watch(page);
+      await menu(page, "Run", /^Run All Cells/);
+      await page.waitForFunction(() => {
+        const prompts = Array.from(document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((p) => p.textContent ?? "");
+        return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p));
+      }, null, { timeout: 540_000, polling: 500 });
+      await waitForKernel(page, /idle/i, 60_000);
+      const watched = await page.evaluate(() => (window as unknown as { liveWatch: { report(): Watched } }).liveWatch.report());
+      fs.writeFileSync(path.join(OUTPUT_DIR, "watched.json"), JSON.stringify(watched, null, 1));
+
+      // The eight training runs of chapter 10 each showed a live display.
+      assert.equal(watched.displays.length, 8, `live displays: ${JSON.stringify(watched.displays.map((d) => d.frames.length))}${context()}`);
+      for (const display of watched.displays) {
+        const { frames } = display;
+        const summary = `cell ${display.cell}: frames at epochs ${frames.map((f) => `${f.epoch}@${f.at}ms`).join(", ")}`;
+        // In place: one chart output in the cell at any time, whose epoch only grows.
+        assert.equal(display.maxOutputs, 1, summary);
+        assert.ok(frames.length >= 3, `a run of ~2 s shows several frames: ${summary}`);
+        assert.ok(frames.every((f, i) => i === 0 || f.epoch > frames[i - 1].epoch), summary);
+        // At least one frame a second while training (the last frame, 100%, ends the run).
+        const gaps = frames.slice(1).map((f, i) => f.at - frames[i].at);
+        assert.ok(Math.max(...gaps) <= 1000, `gaps between frames ${gaps.join(", ")} ms: ${summary}`);
+      }
+      assert.ok(watched.statusWhileTraining.length >= 20, `${watched.statusWhileTraining.length} status samples`);
+      const notBusy = watched.statusWhileTraining.filter((s) => !/busy/i.test(s));
+      assert.deepEqual(notBusy, [], `kernel status while training: ${JSON.stringify(watched.statusWhileTraining)}`);
+
+      // Afterwards every training display is the final chart: plotly's output, no live SVG left.
+      assert.equal(await page.locator(".jp-OutputArea-output[data-mime-type='image/svg+xml']").count(), 0);
+      const errors = await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output[data-mime-type='application/vnd.jupyter.error']").allTextContents();
+      assert.deepEqual(errors, [], `cells wrote errors${context()}`);
+      await page.screenshot({ path: path.join(OUTPUT_DIR, "ch10-after-run-all.png"), fullPage: true });
+      assert.deepEqual(consoleErrors, [], `errors in the browser console${context()}`);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+async function menu(page: Page, top: string, item: RegExp): Promise<void> {
+  await page.locator(".jp-Notebook").first().click();
+  await page.getByRole("menuitem", { name: top, exact: true }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
+async function clearOutputs(page: Page): Promise<void> {
+  await menu(page, "Edit", /^Clear Outputs of All Cells/);
+  await page.waitForFunction(() => document.querySelectorAll(".jp-OutputArea-output").length === 0, null, { timeout: 10_000 });
+}
+
+async function waitForKernel(page: Page, status: RegExp, timeoutMs: number): Promise<void> {
+  await page.waitForFunction((source) => {
+    const indicator = document.querySelector(".jp-Notebook-ExecutionIndicator");
+    return indicator !== null && new RegExp(source, "i").test(indicator.getAttribute("data-status") ?? indicator.getAttribute("title") ?? "");
+  }, status.source, { timeout: timeoutMs, polling: 250 });
+}
+
+/**
+ * Starts a watcher in the page: every 50 ms it reads each live training display (an SVG output
+ * whose first line says "epoch N/M (P%)"), notes each new frame with the time it showed, how many
+ * chart outputs its cell has, and, while a frame short of 100% is on the page, the kernel status.
+ */
+async function watch(page: Page): Promise<void> {
+  // Plain JavaScript in a string: the test's TypeScript loader would add helpers the page lacks.
+  await page.evaluate(WATCHER);
+}
+
+const WATCHER = `(() => {
+  const started = performance.now();
+  const displays = new Map();
+  const statusWhileTraining = [];
+  let lastStatusSample = 0;
+  function frameOf(output) {
+    const img = output.querySelector("img");
+    const src = img ? img.getAttribute("src") || "" : "";
+    const svg = src.startsWith("data:") ? decodeURIComponent(src.slice(src.indexOf(",") + 1)) : output.innerHTML;
+    const match = /epoch (\\d+)\\/\\d+ \\((\\d+)%\\)/.exec(svg);
+    return match ? { epoch: Number(match[1]), done: Number(match[2]) } : null;
+  }
+  function tick() {
+    const now = Math.round(performance.now() - started);
+    let training = false;
+    document.querySelectorAll(".jp-Notebook .jp-CodeCell").forEach((cell, index) => {
+      const live = cell.querySelector(".jp-OutputArea-output[data-mime-type='image/svg+xml']");
+      const frame = live ? frameOf(live) : null;
+      if (!frame) return;
+      if (!displays.has(index)) displays.set(index, { cell: index, frames: [], maxOutputs: 0 });
+      const display = displays.get(index);
+      const charts = cell.querySelectorAll(".jp-OutputArea-output[data-mime-type='image/svg+xml'], .jp-OutputArea-output.jp-RenderedPlotly").length;
+      display.maxOutputs = Math.max(display.maxOutputs, charts);
+      const last = display.frames[display.frames.length - 1];
+      if (!last || last.epoch !== frame.epoch) display.frames.push({ at: now, epoch: frame.epoch, done: frame.done });
+      if (frame.done < 100) training = true;
+    });
+    if (training && now - lastStatusSample >= 200) {
+      lastStatusSample = now;
+      const indicator = document.querySelector(".jp-Notebook-ExecutionIndicator");
+      statusWhileTraining.push(indicator ? indicator.getAttribute("data-status") || indicator.getAttribute("title") || "" : "none");
+    }
+  }
+  const timer = setInterval(tick, 50);
+  window.liveWatch = { report() { clearInterval(timer); return { displays: [...displays.values()], statusWhileTraining }; } };
+})()`;
