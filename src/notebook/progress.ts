@@ -114,11 +114,13 @@ export class TrainingProgress {
 
   /**
    * What the chart shows at this row. The regions cost a prediction over the whole grid, so they
-   * are computed again only when `every` epochs passed since the last time, and for the end.
+   * are computed again only when `every` epochs passed since the last time, and always at the
+   * end: a loop's last update may come before its last step, and the saved picture must show the
+   * trained network whichever frame the clock happened to draw last.
    */
   private chartState(row: HistoryRow, title: string, final: boolean): ChartState {
     const regions = this.options.regions;
-    const due = final ? row.epoch !== this.regionsEpoch : row.epoch - this.regionsEpoch >= (regions?.every ?? 200);
+    const due = final || row.epoch - this.regionsEpoch >= (regions?.every ?? 200);
     if (regions && due) {
       this.regionGrid = classGrid(regions.predict, regions.X, regions.resolution ?? 50);
       this.regionsEpoch = row.epoch;

@@ -62,6 +62,24 @@ describe("live training chart", () => {
     assert.ok(png.length > 4_000 && png.length < 60_000, `picture of ${png.length} bytes`);
   });
 
+  it("the final regions are those of the network as the loop left it, whenever the last frame was drawn", () => {
+    const { X, y } = data();
+    for (const every of [1, 1000]) {
+      let weight = 0;
+      const seen: number[] = [];
+      withKernel(() => {
+        const progress = new TrainingProgress({ epochs: 3, now: () => 0, regions: { X, y, every, predict: (grid) => { seen.push(weight); return np.zeros(grid.shape[0]); } } });
+        // As in the book's loops: the update comes between the forward pass and the step.
+        for (let epoch = 0; epoch < 3; epoch++) {
+          progress.update(epoch, { loss: 1 });
+          weight++;
+        }
+        progress.close();
+      });
+      assert.equal(seen[seen.length - 1], 3, `every ${every}: predictions saw weights ${seen.join(", ")}`);
+    }
+  });
+
   it("chart: false sends the line alone", () => {
     const sent = withKernel(() => {
       const progress = new TrainingProgress({ epochs: 3, chart: false, now: () => 0 });
