@@ -51,6 +51,9 @@ export class TrainingProgress {
   private regionGrid: ClassGrid | null = null;
   private regionsEpoch = -Infinity;
   private points: ChartState["points"] = null;
+  /** The last frame's line, and the same without the bar as the chart's title. */
+  private lastText = "";
+  private lastTitle = "";
 
   constructor(private readonly options: ProgressOptions) {
     this.started = this.now();
@@ -86,9 +89,6 @@ export class TrainingProgress {
     }
     this.output.close();
   }
-
-  private lastText = "";
-  private lastTitle = "";
 
   private draw(row: HistoryRow, now: number): void {
     this.drawnRow = row;
