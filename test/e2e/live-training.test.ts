@@ -79,6 +79,11 @@ describe("browser: live training in JupyterLab 4 (Run All of chapter 10)", funct
       await clearOutputs(page);
       await watch(page);
       await menu(page, "Run", /^Run All Cells/);
+      // A picture of the first live frame, for a person to look at (test-output/live-training/).
+      const live = page.locator(".jp-OutputArea-output[data-mime-type='image/svg+xml']").first();
+      await live.waitFor({ timeout: 120_000 });
+      await live.scrollIntoViewIfNeeded().catch(() => undefined);
+      await live.screenshot({ path: path.join(OUTPUT_DIR, "ch10-live-frame.png"), timeout: 5_000 }).catch(() => undefined);
       await page.waitForFunction(() => {
         const prompts = Array.from(document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")).map((p) => p.textContent ?? "");
         return prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p));
