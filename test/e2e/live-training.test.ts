@@ -21,7 +21,7 @@ const SETTINGS = { "lab/user-settings/@jupyterlab/notebook-extension/tracker.jup
 interface Watched {
   /** Per live display on the page: when each new frame showed, and the epoch it says. */
   displays: { cell: number; frames: { at: number; epoch: number; done: number }[]; maxOutputs: number }[];
-  /** Kernel status samples taken while a frame short of 100% was on the page. */
+  /** The kernel status in the status bar, sampled while a frame short of 100% was on the page. */
   statusWhileTraining: string[];
 }
 
@@ -142,7 +142,8 @@ async function waitForKernel(page: Page, status: RegExp, timeoutMs: number): Pro
 /**
  * Starts a watcher in the page: every 50 ms it reads each live training display (an SVG output
  * whose first line says "epoch N/M (P%)"), notes each new frame with the time it showed, how many
- * chart outputs its cell has, and, while a frame short of 100% is on the page, the kernel status.
+ * chart outputs its cell has, and, while a frame short of 100% is on the page, the kernel status
+ * the status bar shows.
  */
 async function watch(page: Page): Promise<void> {
   // Plain JavaScript in a string: the test's TypeScript loader would add helpers the page lacks.
@@ -178,8 +179,11 @@ const WATCHER = `(() => {
     });
     if (training && now - lastStatusSample >= 200) {
       lastStatusSample = now;
-      const indicator = document.querySelector(".jp-Notebook-ExecutionIndicator");
-      statusWhileTraining.push(indicator ? indicator.getAttribute("data-status") || indicator.getAttribute("title") || "" : "none");
+      // The status bar's "TypeScript (nnfs-ts) | Busy" follows the kernel's status messages (the
+      // toolbar's indicator also counts the cells JupyterLab has queued, so it says busy anyway).
+      const bar = document.querySelector("#jp-main-statusbar");
+      const match = bar ? /nnfs-ts\\) \\| ([A-Z][a-z]+)/.exec(bar.textContent || "") : null;
+      statusWhileTraining.push(match ? match[1] : "none");
     }
   }
   const timer = setInterval(tick, 50);
