@@ -11,7 +11,8 @@ import { printTable } from "./table";
 
 const BATCH_SIZE = 128;
 const TITLE = "Fashion-MNIST, one training epoch (CPU time: the epoch, then its phases summed over its steps)\n" +
-  "(both sides: the book's classes after nnfs.init(), float32 arrays, dots summed in float64, one thread)";
+  "(both sides: the book's classes after nnfs.init(), float32 arrays, dots summed in float64; NumPy on one BLAS thread,\n" +
+  "nnfs-ts on its threads (large dots are split between cores), the CPU time of all of them counted)";
 const PLAIN_TITLE = "Fashion-MNIST, one training epoch as a learner runs it (wall time)\n" +
   "(nnfs-ts: Model.train, dots summed in float64; NumPy: plain float32, sgemm dots, its default BLAS threads)";
 
