@@ -451,8 +451,11 @@ describe("Model.train's live progress line", () => {
     assert.ok(sent.length >= 2, "a start frame and the last step");
     assert.equal(new Set(sent.map((s) => s.message.transient.display_id)).size, 1);
     assert.deepEqual(sent.map((s) => s.update), [false, ...sent.slice(1).map(() => true)]);
-    // 61 updates; throttled to the start frame, the last step and one per 250 ms in between
-    assert.ok(sent.length <= 2 + Math.floor(elapsed / 250), `${sent.length} frames in ${elapsed} ms`);
+    // 61 updates; throttled to the start frame, the last step and one per 250 ms in between, then
+    // the closing frame that replaces the live picture with the plotly figure
+    const final = sent[sent.length - 1].message.data;
+    assert.ok("application/vnd.plotly.v1+json" in final, "the closing frame is the plotly figure");
+    assert.ok(sent.length <= 3 + Math.floor(elapsed / 250), `${sent.length} frames in ${elapsed} ms`);
     const frames = texts(sent);
     assert.match(frames[0], /^epoch 1\/2 ░{20}   0%  0\.\d s$/);
     // the last frame shows what the book's last step line shows
