@@ -9,12 +9,17 @@ import { library } from "./library";
 import { cpuSeconds } from "./timing";
 import { printTable } from "./table";
 
-const BATCH_SIZE = 128;
+export const BATCH_SIZE = 128;
 const TITLE = "Fashion-MNIST, one training epoch (CPU time: the epoch, then its phases summed over its steps)\n" +
   "(both sides: the book's classes after nnfs.init(), float32 arrays, dots summed in float64; NumPy on one BLAS thread,\n" +
   "nnfs-ts on its threads (large dots are split between cores), the CPU time of all of them counted)";
 const PLAIN_TITLE = "Fashion-MNIST, one training epoch as a learner runs it (wall time)\n" +
   "(nnfs-ts: Model.train, dots summed in float64; NumPy: plain float32, sgemm dots, its default BLAS threads)";
+const MEMORY_TITLE = "Fashion-MNIST, chapter 19's training cell from a fresh process (resident memory, MB)\n" +
+  "(load both sets, shuffle with the book's keys, one epoch with validation; nnfs-ts: Model.train under tsx's\n" +
+  "Node.js; NumPy: the book's classes under python3; as the kernels' own memory is not counted, neither side's is)";
+const MEMORY_ROWS = ["process at rest, after its imports", "peak during the cell", "added by the cell"];
+const formatMegabytes = (mb: number) => `${mb.toFixed(0)} MB`;
 
 /** Seconds (CPU) of one epoch and of each phase within it. */
 export function timeFashionEpoch(folder: string): Map<string, number> {
@@ -70,18 +75,12 @@ export function timeFashionEpoch(folder: string): Map<string, number> {
   return new Map([[`one epoch (${steps} steps)`, cpuSeconds() - start], ...phases]);
 }
 
-/**
- * Wall seconds of one epoch through the public API, `Model.train`, as chapter 19's learner runs it
- * (printing kept out of the timing's output), and the test accuracy it reaches.
- */
-export function timeModelTrainEpoch(folder: string): { seconds: Map<string, number>; accuracy: number } {
+/** Chapter 19's model, as the learner builds it for `Model.train`, finalized. */
+export function chapter19Model(): InstanceType<typeof library.Model> {
   const {
-    np, nnfs, fashion_mnist, Model, Layer_Dense, Activation_ReLU, Activation_Softmax,
+    Model, Layer_Dense, Activation_ReLU, Activation_Softmax,
     Loss_CategoricalCrossentropy, Optimizer_Adam, Accuracy_Categorical,
   } = library;
-  nnfs.init();
-  const [X, y] = fashion_mnist("train", { path: folder });
-  const [X_test, y_test] = fashion_mnist("test", { path: folder });
   const model = new Model();
   model.add(new Layer_Dense(784, 128));
   model.add(new Activation_ReLU());
@@ -91,14 +90,32 @@ export function timeModelTrainEpoch(folder: string): { seconds: Map<string, numb
   model.add(new Activation_Softmax());
   model.set({ loss: new Loss_CategoricalCrossentropy(), optimizer: new Optimizer_Adam({ decay: 1e-3 }), accuracy: new Accuracy_Categorical() });
   model.finalize();
+  return model;
+}
+
+/** Runs `train` with the book's printed lines kept out of the bench's output. */
+export function quietly<T>(train: () => T): T {
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
-  const start = performance.now();
   try {
-    model.train(X, y, { epochs: 1, batch_size: BATCH_SIZE, print_every: 100, progress: false });
+    return train();
   } finally {
     process.stdout.write = write;
   }
+}
+
+/**
+ * Wall seconds of one epoch through the public API, `Model.train`, as chapter 19's learner runs it
+ * (printing kept out of the timing's output), and the test accuracy it reaches.
+ */
+export function timeModelTrainEpoch(folder: string): { seconds: Map<string, number>; accuracy: number } {
+  const { np, nnfs, fashion_mnist } = library;
+  nnfs.init();
+  const [X, y] = fashion_mnist("train", { path: folder });
+  const [X_test, y_test] = fashion_mnist("test", { path: folder });
+  const model = chapter19Model();
+  const start = performance.now();
+  quietly(() => model.train(X, y, { epochs: 1, batch_size: BATCH_SIZE, print_every: 100, progress: false }));
   const seconds = (performance.now() - start) / 1000;
   const predictions = np.argmax(model.predict(X_test, { batch_size: BATCH_SIZE }), { axis: 1 });
   const steps = Math.ceil(X.shape[0] / BATCH_SIZE);
@@ -108,6 +125,22 @@ export function timeModelTrainEpoch(folder: string): { seconds: Map<string, numb
 export function numpyFashionEpoch(folder: string, ...flags: string[]): Map<string, number> {
   const out = execFileSync("python3", [path.join(__dirname, "fashion_numpy.py"), folder, ...flags], { encoding: "utf8" });
   return new Map(Object.entries(JSON.parse(out) as Record<string, number>));
+}
+
+/**
+ * Resident memory (MB) of chapter 19's training cell run from a fresh process on each side
+ * (fashion_memory.ts, fashion_numpy.py --memory): the process at rest after its imports, its
+ * peak, and what the cell added to it.
+ */
+export function trainingCellMemory(folder: string): [Map<string, number>, Map<string, number>] {
+  const run = (command: string, args: string[]): Map<string, number> => {
+    const { "at rest": atRest, peak } = JSON.parse(execFileSync(command, args, { encoding: "utf8" })) as Record<string, number>;
+    return new Map([[MEMORY_ROWS[0], atRest], [MEMORY_ROWS[1], peak], [MEMORY_ROWS[2], peak - atRest]]);
+  };
+  return [
+    run(process.execPath, [...process.execArgv, path.join(__dirname, "fashion_memory.ts"), folder]),
+    run("python3", [path.join(__dirname, "fashion_numpy.py"), folder, "--memory"]),
+  ];
 }
 
 /** The table, or a line saying why there is none: the dataset is optional on a bench machine. */
@@ -123,6 +156,7 @@ export function printFashionTable(): void {
   const { seconds, accuracy } = timeModelTrainEpoch(folder);
   printTable(PLAIN_TITLE, seconds, numpyFashionEpoch(folder, "--plain"));
   console.log(`test accuracy after the epoch (nnfs-ts): ${accuracy.toFixed(3)}`);
+  printTable(MEMORY_TITLE, ...trainingCellMemory(folder), formatMegabytes);
 }
 
 if (require.main === module) printFashionTable();
