@@ -3,7 +3,7 @@
 // kaleido does for plotly's Python package). After every reply it wakes the waiting cell.
 import { MessagePort, workerData } from "worker_threads";
 import { chromium, Page } from "playwright-core";
-import { recompress } from "./png";
+import { shrink } from "./png";
 
 interface Setup {
   port: MessagePort;
@@ -43,7 +43,7 @@ async function draw({ figure, width, height }: PictureRequest): Promise<string> 
     const url = await plotly.toImage({ data, layout }, { format: "png", width, height });
     return url.slice(url.indexOf(",") + 1);
   }, { figure, width, height });
-  return recompress(Buffer.from(png, "base64")).toString("base64");
+  return shrink(Buffer.from(png, "base64")).toString("base64");
 }
 
 port.on("message", (request: PictureRequest) => {
