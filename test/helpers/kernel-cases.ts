@@ -100,6 +100,13 @@ for (const dtype of ["float32", "float64"] as DType[]) {
 for (const dtype of ["float32", "float64", "int32", "int64", "uint8", "bool"] as DType[]) {
   record(`transpose ${dtype}`, inputs([37, 70], dtype, 8).T);
 }
+// 4-byte elements go through 8 x 8 register blocks where the tiles hold them: whole blocks, tiles
+// with edges, fewer than 8 rows or columns, and the book's shapes (a Fashion-MNIST batch, spiral data).
+for (const dtype of ["float32", "int32"] as DType[]) {
+  for (const shape of [[8, 8], [16, 40], [9, 17], [33, 65], [7, 100], [128, 784], [784, 128], [300, 2], [2, 300], [300, 64]]) {
+    record(`transpose ${dtype} ${shape.join("x")}`, inputs(shape, dtype, 9).T);
+  }
+}
 // Random streams: the kernels draw from the same state, so what follows them must continue it.
 // Float64 Gaussians are recorded as their float32 casts (nnfs's randn): the kernel takes the C
 // library's log, as NumPy does, and the loop V8's, which differs in the last bit now and then.

@@ -1,25 +1,69 @@
 // Copies: the 2-D transpose (core.ts) and the masked fill d[mask] = v (indexing.ts).
 #include "kernels.h"
+#ifdef __AVX2__
+#include <immintrin.h>
+#endif
 
 namespace nnfs {
 
 namespace {
 
 // transpose2d(src, dst, rows, cols): dst (cols x rows) = src (rows x cols) transposed, for any
-// element size, in tiles so both sides stay in cache.
-template <typename T>
-void transpose(const T* src, T* dst, int64_t rows, int64_t cols) {
+// element size, in tiles so both sides stay in cache. `block` moves an 8 x 8 block at once where
+// there is one (4-byte elements with AVX2) and returns false otherwise.
+template <typename T, typename Block>
+void transposeTiles(const T* src, T* dst, int64_t rows, int64_t cols, Block block) {
   constexpr int64_t TILE = 32;
   for (int64_t i0 = 0; i0 < rows; i0 += TILE) {
     const int64_t i1 = i0 + TILE < rows ? i0 + TILE : rows;
     for (int64_t j0 = 0; j0 < cols; j0 += TILE) {
       const int64_t j1 = j0 + TILE < cols ? j0 + TILE : cols;
-      for (int64_t i = i0; i < i1; i++) {
-        for (int64_t j = j0; j < j1; j++) dst[j * rows + i] = src[i * cols + j];
+      for (int64_t i = i0; i < i1; i += 8) {
+        for (int64_t j = j0; j < j1; j += 8) {
+          if (i + 8 <= i1 && j + 8 <= j1 && block(src + i * cols + j, cols, dst + j * rows + i, rows)) continue;
+          for (int64_t a = i; a < (i + 8 < i1 ? i + 8 : i1); a++) {
+            for (int64_t b = j; b < (j + 8 < j1 ? j + 8 : j1); b++) dst[b * rows + a] = src[a * cols + b];
+          }
+        }
       }
     }
   }
 }
+
+template <typename T>
+void transpose(const T* src, T* dst, int64_t rows, int64_t cols) {
+  transposeTiles(src, dst, rows, cols, [](const T*, int64_t, T*, int64_t) { return false; });
+}
+
+#ifdef __AVX2__
+// Eight rows of eight 4-byte values, transposed in registers: element-by-element stores to rows
+// a power of two apart (a 128-wide batch) fall on the same cache sets and ran at ~0.8 ns each.
+bool block8x8(const uint32_t* src, int64_t srcStride, uint32_t* dst, int64_t dstStride) {
+  __m256 r[8], t[8];
+  for (int k = 0; k < 8; k++) r[k] = _mm256_castsi256_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + k * srcStride)));
+  for (int k = 0; k < 8; k += 2) {
+    t[k] = _mm256_unpacklo_ps(r[k], r[k + 1]);
+    t[k + 1] = _mm256_unpackhi_ps(r[k], r[k + 1]);
+  }
+  for (int k = 0; k < 8; k += 4) {
+    r[k] = _mm256_shuffle_ps(t[k], t[k + 2], _MM_SHUFFLE(1, 0, 1, 0));
+    r[k + 1] = _mm256_shuffle_ps(t[k], t[k + 2], _MM_SHUFFLE(3, 2, 3, 2));
+    r[k + 2] = _mm256_shuffle_ps(t[k + 1], t[k + 3], _MM_SHUFFLE(1, 0, 1, 0));
+    r[k + 3] = _mm256_shuffle_ps(t[k + 1], t[k + 3], _MM_SHUFFLE(3, 2, 3, 2));
+  }
+  for (int k = 0; k < 4; k++) {
+    t[k] = _mm256_permute2f128_ps(r[k], r[k + 4], 0x20);
+    t[k + 4] = _mm256_permute2f128_ps(r[k], r[k + 4], 0x31);
+  }
+  for (int k = 0; k < 8; k++) _mm256_storeu_si256(reinterpret_cast<__m256i*>(dst + k * dstStride), _mm256_castps_si256(t[k]));
+  return true;
+}
+
+template <>
+void transpose(const uint32_t* src, uint32_t* dst, int64_t rows, int64_t cols) {
+  transposeTiles(src, dst, rows, cols, block8x8);
+}
+#endif
 
 // Bytes per element of the typed arrays the library stores data in; 0 for anything else.
 size_t elementSize(ArrayType t) {
