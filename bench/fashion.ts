@@ -16,8 +16,8 @@ const TITLE = "Fashion-MNIST, one training epoch (CPU time: the epoch, then its 
 const PLAIN_TITLE = "Fashion-MNIST, one training epoch as a learner runs it (wall time)\n" +
   "(nnfs-ts: Model.train, dots summed in float64; NumPy: plain float32, sgemm dots, its default BLAS threads)";
 const MEMORY_TITLE = "Fashion-MNIST, chapter 19's training cell from a fresh process (resident memory, MB)\n" +
-  "(load both sets, shuffle with the book's keys, one epoch with validation; nnfs-ts: Model.train under tsx's\n" +
-  "Node.js; NumPy: the book's classes under python3; as the kernels' own memory is not counted, neither side's is)";
+  "(load both sets, shuffle with the book's keys, one epoch with validation; nnfs-ts: Model.train under Node.js\n" +
+  "(with tsx's require hook); NumPy: the book's classes under python3; neither kernel's own memory is counted)";
 const MEMORY_ROWS = ["process at rest, after its imports", "peak during the cell", "added by the cell"];
 const formatMegabytes = (mb: number) => `${mb.toFixed(0)} MB`;
 
