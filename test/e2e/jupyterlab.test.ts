@@ -1,8 +1,9 @@
-// End to end in JupyterLab 4 and Notebook 7, as `npm start` serves them: the project venv's
-// jupyter-lab (requirements-jupyter.txt, made here when missing), headless Chromium, the stored
-// chapter notebooks. Opened as they come from a clone (untrusted), every chart must show as its
-// picture or as plotly's chart; after Run All, every chart is an interactive plotly chart, no cell
-// has an error, the kernel was chosen without a dialog, and the browser console has no error.
+// End to end in JupyterLab 4 and Notebook 7, each served by the project venv's own command
+// (requirements-jupyter.txt, the venv made here when missing; `npm start` serves JupyterLab),
+// headless Chromium, the stored chapter notebooks. Opened as they come from a clone (untrusted),
+// every chart must show as its picture or as plotly's chart; after Run All, every chart is an
+// interactive plotly chart, no cell has an error, the kernel was chosen without a dialog, and the
+// browser console has no error.
 import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -11,6 +12,7 @@ import { installKernelSpec, KERNEL_DISPLAY_NAME, KERNEL_NAME, LOCAL_JUPYTER_DIR 
 import { createVenv, venvBin, venvDir, venvState } from "../../src/jupyter/lab-env";
 import { DEFAULT_KERNEL } from "../../src/jupyter/start";
 import { NotebookServer, startNotebookServer } from "../helpers/notebook-server";
+import { collectConsoleErrors, FRONT_ENDS } from "../helpers/front-ends";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUTPUT_DIR = path.join(ROOT, "test-output", "jupyterlab");
@@ -33,7 +35,7 @@ interface Charts {
   blankPictures: number;
 }
 
-describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium", function () {
+for (const frontEnd of FRONT_ENDS) describe(`browser: ${frontEnd.name} from the project venv + Chromium`, function () {
   let server: NotebookServer | undefined;
   let browser: Browser | undefined;
   let workDir: string | undefined;
@@ -47,8 +49,7 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
       this.skip();
     }
     // The venv npm start makes (and uses): made now if this checkout has none yet.
-    const venv = venvDir();
-    const lab = venvState(venv) === "ready" ? venvBin(venv, "jupyter-lab") : createVenv(venv);
+    if (venvState(venvDir()) !== "ready") createVenv(venvDir());
     installKernelSpec();
     // The server gets copies of the stored notebooks (inside the repository, git-ignored, so
     // kernels find nnfs-ts in node_modules); the browser cannot save over the repository's.
@@ -56,7 +57,8 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
     workDir = fs.mkdtempSync(path.join(OUTPUT_DIR, "notebooks-"));
     for (const chapter of CHAPTERS) fs.copyFileSync(path.join(ROOT, "notebooks", chapter), path.join(workDir, chapter));
     server = await startNotebookServer({
-      notebookDir: workDir, jupyterPath: LOCAL_JUPYTER_DIR, executable: lab, configFiles: SETTINGS, extraArgs: [DEFAULT_KERNEL], startTimeoutMs: 60_000,
+      notebookDir: workDir, jupyterPath: LOCAL_JUPYTER_DIR, executable: venvBin(venvDir(), frontEnd.command), configFiles: SETTINGS,
+      extraArgs: [DEFAULT_KERNEL], startTimeoutMs: 60_000,
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -74,13 +76,7 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
 
   async function open(route: string, chapter: string): Promise<Page> {
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("console", (message) => {
-      // JupyterLab's debugger panel asks every kernel for a debug session; tslab has none.
-      if (message.type() === "error" && !message.text().includes("No active debugger session")) consoleErrors.push(`${chapter}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => {
-      if (!error.message.includes("No active debugger session")) consoleErrors.push(`${chapter}: ${error.message}`);
-    });
+    collectConsoleErrors(page, frontEnd, consoleErrors, `${chapter}: `);
     await page.goto(`${server!.url}${route}/${chapter}?token=${server!.token}`);
     // The notebook is open once it shows its kernel (the one its metadata names), idle.
     await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
@@ -95,7 +91,7 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
       this.timeout(600_000);
       const expected = chartCount(path.join(ROOT, "notebooks", chapter));
       // A workspace of its own, so that JupyterLab does not bring back the tabs of earlier tests.
-      const page = await open(`lab/workspaces/${chapter.slice(0, 4)}/tree`, chapter);
+      const page = await open(frontEnd.route(chapter.slice(0, 4)), chapter);
       const context = () => `\n--- console errors ---\n${consoleErrors.join("\n")}\n--- server log ---\n${server!.log().slice(-3000)}`;
       try {
         assert.equal(await page.locator(".jp-Dialog").count(), 0, `a dialog asked for something on opening${context()}`);
@@ -113,7 +109,7 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
         const fresh = await countCharts(page);
         assert.equal(fresh.plots, expected,
           `after Run All every chart is a plotly chart once the mouse is on it: ${JSON.stringify(fresh)} of ${expected}${context()}`);
-        await page.screenshot({ path: path.join(OUTPUT_DIR, chapter.replace(/\.ipynb$/, ".png")), fullPage: true });
+        await page.screenshot({ path: path.join(OUTPUT_DIR, `${frontEnd.folder}-${chapter.replace(/\.ipynb$/, ".png")}`), fullPage: true });
         assert.deepEqual(consoleErrors, [], `errors in the browser console${context()}`);
       } finally {
         await page.close();
@@ -121,20 +117,6 @@ describe("browser: JupyterLab 4 and Notebook 7 from the project venv + Chromium"
       }
     });
   }
-
-  it("Notebook 7 opens a chapter on the project kernel and shows its stored charts", async function () {
-    this.timeout(120_000);
-    const chapter = CHAPTERS[0];
-    const page = await open("notebooks", chapter);
-    try {
-      assert.equal(await page.locator(".jp-Dialog").count(), 0, "a dialog asked for something on opening");
-      assert.equal((await page.locator(".jp-KernelName").first().textContent())?.trim(), KERNEL_DISPLAY_NAME);
-      const charts = await countCharts(page);
-      assert.equal(charts.plots + charts.pictures - charts.blankPictures, chartCount(path.join(ROOT, "notebooks", chapter)), JSON.stringify(charts));
-    } finally {
-      await page.close();
-    }
-  });
 
   it("the kernel the server offers by default is the project's", async () => {
     const specs = await (await fetch(`${server!.url}api/kernelspecs?token=${server!.token}`)).json() as { default: string };

@@ -10,6 +10,7 @@ import { installKernelSpec, LOCAL_JUPYTER_DIR } from "../../src/jupyter/kernelsp
 import { createVenv, venvBin, venvDir, venvState } from "../../src/jupyter/lab-env";
 import { DEFAULT_KERNEL } from "../../src/jupyter/start";
 import { NotebookServer, startNotebookServer } from "../helpers/notebook-server";
+import { collectConsoleErrors, FRONT_ENDS } from "../helpers/front-ends";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const OUTPUT_DIR = path.join(ROOT, "test-output", "live-training");
@@ -26,16 +27,6 @@ interface Watched {
   /** Times the page itself could not run (its 50 ms timer came 300 ms late or more), from-to in ms. */
   stalls: [number, number][];
 }
-
-/**
- * The two front ends, each served by its own command from the venv (Notebook 7 under
- * jupyter-lab's server misses its own fonts: 403), with the route that opens a notebook. Each
- * shows the kernel's own status in its place: JupyterLab's status bar, Notebook 7's tab icon.
- */
-const APPS = [
-  { name: "JupyterLab 4", command: "jupyter-lab", route: "lab/workspaces/live/tree", folder: "lab" },
-  { name: "Notebook 7", command: "jupyter-notebook", route: "notebooks", folder: "notebook7" },
-];
 
 describe("browser: live training in JupyterLab 4 and Notebook 7 (Run All of chapter 10)", function () {
   let server: NotebookServer;
@@ -55,7 +46,7 @@ describe("browser: live training in JupyterLab 4 and Notebook 7 (Run All of chap
     fs.mkdirSync(OUTPUT_DIR, { recursive: true });
     workDir = fs.mkdtempSync(path.join(OUTPUT_DIR, "notebooks-"));
     // A copy per front end: one run's autosave must not reach the other's notebook.
-    for (const app of APPS) {
+    for (const app of FRONT_ENDS) {
       fs.mkdirSync(path.join(workDir, app.folder));
       fs.copyFileSync(path.join(ROOT, "notebooks", CHAPTER), path.join(workDir, app.folder, CHAPTER));
     }
@@ -72,7 +63,7 @@ describe("browser: live training in JupyterLab 4 and Notebook 7 (Run All of chap
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  for (const app of APPS) it(`${app.name}: each training display updates in place at least once a second, the kernel busy meanwhile, and ends as a chart`, async function () {
+  for (const app of FRONT_ENDS) it(`${app.name}: each training display updates in place at least once a second, the kernel busy meanwhile, and ends as a chart`, async function () {
     this.timeout(600_000);
     consoleErrors.length = 0;
     server = await startNotebookServer({
@@ -80,20 +71,10 @@ describe("browser: live training in JupyterLab 4 and Notebook 7 (Run All of chap
       configFiles: SETTINGS, extraArgs: [DEFAULT_KERNEL], startTimeoutMs: 60_000,
     });
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
-    // JupyterLab's debugger panel asks every kernel for a debug session; tslab has none. Notebook
-    // 7.6's keyboard-shortcuts plugin throws "reading 'schema'" as its settings load, whatever the
-    // notebook and kernel (its own stack: SettingRegistry.load -> pluginChanged).
-    const foreign = (text: string) => text.includes("No active debugger session") ||
-      (app.command === "jupyter-notebook" && text.includes("Cannot read properties of undefined (reading 'schema')"));
-    page.on("console", (message) => {
-      if (message.type() === "error" && !foreign(message.text())) consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => {
-      if (!foreign(error.message)) consoleErrors.push(error.message);
-    });
+    collectConsoleErrors(page, app, consoleErrors);
     const context = () => `\n--- console errors ---\n${consoleErrors.join("\n")}\n--- server log ---\n${server!.log().slice(-3000)}`;
     try {
-      await page.goto(`${server!.url}${app.route}/${CHAPTER}?token=${server!.token}`);
+      await page.goto(`${server!.url}${app.route("live")}/${CHAPTER}?token=${server!.token}`);
       await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60_000 });
       await waitForKernel(page, /idle/i, 60_000);
       await clearOutputs(page);
