@@ -87,6 +87,9 @@ class Network:
         self.activation1.backward(self.dense2.dinputs)
         self.dense1.backward(self.activation1.dinputs)
 
+    def update(self):
+        step(self.optimizer, self.dense1, self.dense2, self.dense3)
+
     def accuracy(self, batch_y):
         return np.mean(np.argmax(self.loss_activation.output, axis=1) == batch_y)
 
@@ -108,7 +111,7 @@ def timed_epoch(network, X, y):
         t2 = clock()
         network.backward(batch_y)
         t3 = clock()
-        step(network.optimizer, network.dense1, network.dense2, network.dense3)
+        network.update()
         t4 = clock()
         for name, seconds in zip(phases, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
             phases[name] += seconds
@@ -129,7 +132,7 @@ def training_cell_memory(folder):
         network.forward(batch_X, batch_y)
         network.accuracy(batch_y)
         network.backward(batch_y)
-        step(network.optimizer, network.dense1, network.dense2, network.dense3)
+        network.update()
     for batch_X, batch_y in batches(X_test, y_test):
         network.forward(batch_X, batch_y)
         network.accuracy(batch_y)

@@ -45,7 +45,9 @@ export function quantize(rgb: Uint8Array, maxColors: number): Quantized {
   const entry = new Uint8Array(n);
   // The squared distance of each colour to its nearest centre so far.
   const gap = new Float64Array(n).fill(Infinity);
-  let pick = counts.indexOf(Math.max(...counts));
+  // The most frequent colour first (by a loop: Math.max(...counts) overflows the stack past ~150,000 colours).
+  let pick = 0;
+  for (let i = 1; i < n; i++) if (counts[i] > counts[pick]) pick = i;
   for (let k = 0; k < size; k++) {
     const [cr, cg, cb] = [r[pick], g[pick], b[pick]];
     centres.set([cr, cg, cb], 3 * k);
