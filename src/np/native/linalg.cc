@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <type_traits>
+#include <vector>
 #if defined(__AVX__)
 #include <immintrin.h>
 #endif
@@ -107,6 +108,56 @@ __attribute__((always_inline)) inline void block4x16(const TA* A, const TB* B, T
   }
   for (int r = 0; r < 4; r++) store8(C + (i + r) * n + j, s[r][0]), store8(C + (i + r) * n + j + 8, s[r][1]);
 }
+
+// Two float32 operands go faster converted to double once, ahead of the sums: in block4x16 each
+// step over p converted two vectors of B and four values of A, and those conversions shared the
+// two ports that also do the multiply-adds. Packed, a step of 8 rows by 16 columns is two loads
+// of B and sixteen multiply-adds, each taking its value of A broadcast straight from memory.
+// B's first `columns` columns (a multiple of 16) go in strips of 16: strip s holds, for each p,
+// B[p][16s..16s+15], so a block reads its strip front to back.
+void packStrips(const float* B, double* packed, int64_t k, int64_t n, int64_t columns) {
+  for (int64_t j = 0; j < columns; j += 16) {
+    double* strip = packed + j * k;
+    for (int64_t p = 0; p < k; p++) {
+      store8(strip + 16 * p, load8(B + p * n + j));
+      store8(strip + 16 * p + 8, load8(B + p * n + j + 8));
+    }
+  }
+}
+
+// Eight rows of A side by side: packed[8p + r] = A[r][p].
+void packRows(const float* A, double* packed, int64_t k) {
+  for (int r = 0; r < 8; r++) {
+    for (int64_t p = 0; p < k; p++) packed[8 * p + r] = A[r * k + p];
+  }
+}
+
+// 8 rows by 16 columns of C from packed rows `a` and a packed strip `b`: 16 vectors of sums.
+template <typename TC>
+__attribute__((always_inline)) inline void block8x16(const double* a, const double* b, TC* C, int64_t k, int64_t n) {
+  __m512d s[8][2];
+  for (int r = 0; r < 8; r++) s[r][0] = s[r][1] = _mm512_setzero_pd();
+  for (int64_t p = 0; p < k; p++) {
+    const __m512d b0 = _mm512_loadu_pd(b + 16 * p), b1 = _mm512_loadu_pd(b + 16 * p + 8);
+    for (int r = 0; r < 8; r++) {
+      const __m512d x = _mm512_set1_pd(a[8 * p + r]);
+      s[r][0] = _mm512_fmadd_pd(x, b0, s[r][0]);
+      s[r][1] = _mm512_fmadd_pd(x, b1, s[r][1]);
+    }
+  }
+  for (int r = 0; r < 8; r++) store8(C + r * n, s[r][0]), store8(C + r * n + 8, s[r][1]);
+}
+
+// The first `rows` rows (a multiple of 8) by B's packed columns.
+template <typename TC>
+void packedRows(const float* A, const double* strips, TC* C, int64_t rows, int64_t k, int64_t n, int64_t columns) {
+  thread_local std::vector<double> packed;
+  packed.resize(8 * k);
+  for (int64_t i = 0; i < rows; i += 8) {
+    packRows(A + i * k, packed.data(), k);
+    for (int64_t j = 0; j < columns; j += 16) block8x16(packed.data(), strips + j * k, C + i * n + j, k, n);
+  }
+}
 #endif
 
 // One row of A by the N columns of B from j on: N sums in locals.
@@ -202,14 +253,22 @@ void leftColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_t 
   }
 }
 
+// `strips`: B's first n - n % 16 columns packed by packStrips, when A and B are float32 and the
+// machine has AVX-512; otherwise null.
 template <typename TA, typename TB, typename TC>
-void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
+void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, const double* strips) {
   int64_t wideCols = 0;  // columns done in blocks of 16
 #if defined(__AVX512F__)
   wideCols = n - n % 16;
-  for (int64_t i = 0; i + 4 <= m; i += 4) {
+  int64_t i = 0;
+  if constexpr (std::is_same_v<TA, float> && std::is_same_v<TB, float>) {
+    if (strips) packedRows(A, strips, C, i = m - m % 8, k, n, wideCols);
+  }
+  for (; i + 4 <= m; i += 4) {
     for (int64_t j = 0; j < wideCols; j += 16) block4x16(A, B, C, i, j, k, n);
   }
+#else
+  (void)strips;
 #endif
   const int64_t blockCols = n - n % 8;
   for (int64_t i = 0; i + 4 <= m; i += 4) {
@@ -225,15 +284,26 @@ void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
 constexpr double MIN_PART_WORK = 1 << 19;
 
 // Large products go in parts of whole rows, one part per core (parallel.h): each row of C is its
-// own sums, computed the same way whichever thread has it. Parts start on a multiple of four rows,
-// where matmul's 4-row blocks start anyway.
+// own sums, computed the same way whichever thread has it. Parts start on a multiple of eight rows,
+// where matmul's blocks start anyway.
 template <typename TA, typename TB, typename TC>
 void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
-  const int parts = std::min<int64_t>(partsFor(double(m) * double(k) * double(n), MIN_PART_WORK), std::max<int64_t>(1, m / 4));
-  const int64_t rows = ((m + parts - 1) / parts + 3) / 4 * 4;
+  const int parts = std::min<int64_t>(partsFor(double(m) * double(k) * double(n), MIN_PART_WORK), std::max<int64_t>(1, m / 8));
+  const int64_t rows = ((m + parts - 1) / parts + 7) / 8 * 8;
+  const double* strips = nullptr;
+#if defined(__AVX512F__)
+  if constexpr (std::is_same_v<TA, float> && std::is_same_v<TB, float>) {
+    thread_local std::vector<double> packed;
+    if (m >= 8 && n >= 16) {
+      packed.resize((n - n % 16) * k);
+      packStrips(B, packed.data(), k, n, n - n % 16);
+      strips = packed.data();
+    }
+  }
+#endif
   runParts(parts, [&](int part) {
     const int64_t first = part * rows, count = std::min(rows, m - first);
-    if (count > 0) matmul(A + first * k, B, C + first * n, count, k, n);
+    if (count > 0) matmul(A + first * k, B, C + first * n, count, k, n, strips);
   });
 }
 
