@@ -17,8 +17,9 @@ export function checkKeywords(callee: string, options: object | undefined, allow
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(`${callee}() takes its keyword arguments as one object, got ${Array.isArray(options) ? "an array" : typeof options}`);
   }
-  for (const key of Object.keys(options)) {
-    if (!allowed.includes(key)) throw new TypeError(`${callee}() got an unexpected keyword argument '${key}'`);
+  // for-in rather than Object.keys: no array made per call (np.argmax on 300x64 spent ~0.5 µs here).
+  for (const key in options) {
+    if (Object.hasOwn(options, key) && !allowed.includes(key)) throw new TypeError(`${callee}() got an unexpected keyword argument '${key}'`);
   }
 }
 

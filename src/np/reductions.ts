@@ -51,25 +51,24 @@ export type WholeArray<O> = O & { axis?: null; keepdims?: false };
 /** Options that keep an axis (an axis given, or keepdims), so the result is an array. */
 export type AlongAxis<O, A> = O & ({ axis: A } | { keepdims: true });
 
-type Resolved<O> = O & { axis: Axis | null; keepdims: boolean };
+/** A reduction's keywords with their defaults filled in. */
+interface Resolved { axis: Axis | null; keepdims: boolean; ddof: number }
 
 /**
  * Python's call forms `f(a, axis, keepdims=...)` and `f(a, axis=..., keepdims=...)` as one
  * options object, its keys checked against `allowed` (the first of them is "axis").
  */
-function keywords<O extends KeepdimsOption>(
-  name: string, allowed: readonly string[], axisOrOptions: unknown, options: O | undefined,
-): Resolved<O> {
+function keywords(name: string, allowed: readonly string[], axisOrOptions: unknown, options: StdOptions | undefined): Resolved {
   const named = typeof axisOrOptions === "object" && axisOrOptions !== null && !Array.isArray(axisOrOptions);
   if (named && options !== undefined) throw new TypeError(`${name}() got multiple values for argument 'axis'`);
-  const given = (named ? axisOrOptions : options) as (O & { axis?: Axis | null }) | undefined;
+  const given = (named ? axisOrOptions : options) as StdOptions | undefined;
   checkKeywords(name, given, named ? allowed : allowed.slice(1));
   const axis = named ? given?.axis ?? null : ((axisOrOptions ?? null) as Axis | null);
-  return { ...given, axis, keepdims: given?.keepdims ?? false } as Resolved<O>;
+  return { axis, keepdims: given?.keepdims ?? false, ddof: given?.ddof ?? 0 };
 }
 
 /** A whole-array result (no axis, no keepdims) as the JS number NumPy's scalar stands for. */
-function unwrap(out: NDArray, { axis, keepdims }: Resolved<unknown>): NDArray | number {
+function unwrap(out: NDArray, { axis, keepdims }: Resolved): NDArray | number {
   return axis === null && !keepdims ? out.data[0] : out;
 }
 
@@ -205,7 +204,7 @@ function var_(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOptio
 function var_(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOption): NDArray | number {
   const o = keywords("var", STD_KEYWORDS, axis, options);
   const x = asarray(a);
-  return unwrap(varianceOf(x, reducedAxes(o.axis, x.ndim), o.keepdims, o.ddof ?? 0), o);
+  return unwrap(varianceOf(x, reducedAxes(o.axis, x.ndim), o.keepdims, o.ddof), o);
 }
 
 export { var_ as var };
@@ -218,7 +217,7 @@ export function std(a: ArrayLike, axis?: Axis | null | StdOptions, options?: Ddo
 export function std(a: ArrayLike, axis?: Axis | null | StdOptions, options?: DdofOption): NDArray | number {
   const o = keywords("std", STD_KEYWORDS, axis, options);
   const x = asarray(a);
-  const out = varianceOf(x, reducedAxes(o.axis, x.ndim), o.keepdims, o.ddof ?? 0);
+  const out = varianceOf(x, reducedAxes(o.axis, x.ndim), o.keepdims, o.ddof);
   for (let i = 0; i < out.size; i++) out.data[i] = Math.sqrt(out.data[i]);
   return unwrap(out, o);
 }
