@@ -129,7 +129,7 @@ void packStrips(const float* B, double* packed, int64_t k, int64_t n, int64_t co
 void packRows(const float* A, double* packed, int64_t k) {
   const __m256i rows = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int>(k)));
   for (int64_t p = 0; p < k; p++) {
-    _mm512_storeu_pd(packed + 8 * p, _mm512_cvtps_pd(_mm256_i32gather_ps(A + p, rows, 4)));
+    _mm512_storeu_pd(packed + 8 * p, _mm512_maskz_cvtps_pd(0xFF, _mm256_i32gather_ps(A + p, rows, 4)));
   }
 }
 
