@@ -85,11 +85,12 @@ describe("a boolean mask write d[mask] = v over the whole array", () => {
 // Every dot kernel (narrow B, short k, wide; with AVX-512, float32 operands packed to double in
 // 8x16 blocks) must sum each element in p order from 0 in float64 and round once: compared with
 // that sum written out, bit for bit, over shapes that reach each kernel and its leftover rows and
-// columns. The last two are large enough to be split between threads (native/parallel.h), with
-// rows and columns left over in each part.
+// columns. The last three are large enough to be split between threads (native/parallel.h), with
+// rows and columns left over in each part; the last one's B packed to double is over 32 MB, memory
+// the kernel lets go after the call.
 describe("dot kernels sum in index order", () => {
   const rng = new np.random.RandomState(1);
-  for (const [m, k, n] of [[1, 1, 1], [3, 2, 64], [5, 3, 9], [3, 7, 9], [4, 9, 16], [7, 4, 3], [2, 300, 64], [64, 300, 3], [9, 64, 2], [3, 5, 8], [4, 0, 3], [5, 7, 0], [8, 5, 16], [300, 2, 64], [19, 6, 35], [9, 33, 27], [130, 70, 131], [129, 64, 70]]) {
+  for (const [m, k, n] of [[1, 1, 1], [3, 2, 64], [5, 3, 9], [3, 7, 9], [4, 9, 16], [7, 4, 3], [2, 300, 64], [64, 300, 3], [9, 64, 2], [3, 5, 8], [4, 0, 3], [5, 7, 0], [8, 5, 16], [300, 2, 64], [19, 6, 35], [9, 33, 27], [130, 70, 131], [129, 64, 70], [9, 2100, 2001]]) {
     it(`(${m},${k}) @ (${k},${n}), float32`, () => {
       const a = (rng.randn(m, k) as np.NDArray).astype("float32"), b = (rng.randn(k, n) as np.NDArray).astype("float32");
       const c = np.dot(a, b);

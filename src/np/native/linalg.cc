@@ -149,6 +149,13 @@ __attribute__((always_inline)) inline void block8x16(const double* a, const doub
   for (int r = 0; r < 8; r++) store8(C + r * n, s[r][0]), store8(C + r * n + 8, s[r][1]);
 }
 
+// The packed operands' memory is kept between calls, as the layers' shapes come back every step;
+// above 32 MB it is let go after its call (np.dot(X.T, X) of Fashion-MNIST's images would keep
+// 376 MB).
+void letGoIfLarge(std::vector<double>& packed) {
+  if (packed.capacity() > (size_t{1} << 22)) std::vector<double>().swap(packed);
+}
+
 // The first `rows` rows (a multiple of 8) by B's packed columns.
 template <typename TC>
 void packedRows(const float* A, const double* strips, TC* C, int64_t rows, int64_t k, int64_t n, int64_t columns) {
@@ -158,6 +165,7 @@ void packedRows(const float* A, const double* strips, TC* C, int64_t rows, int64
     packRows(A + i * k, packed.data(), k);
     for (int64_t j = 0; j < columns; j += 16) block8x16(packed.data(), strips + j * k, C + i * n + j, k, n);
   }
+  letGoIfLarge(packed);
 }
 #endif
 
@@ -293,9 +301,10 @@ void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t 
   const int64_t rows = ((m + parts - 1) / parts + 7) / 8 * 8;
   const double* strips = nullptr;
 #if defined(__AVX512F__)
+  // packRows's gather takes 32-bit offsets of up to 7k.
+  thread_local std::vector<double> packed;
   if constexpr (std::is_same_v<TA, float> && std::is_same_v<TB, float>) {
-    thread_local std::vector<double> packed;
-    if (m >= 8 && n >= 16) {
+    if (m >= 8 && n >= 16 && k <= INT32_MAX / 8) {
       packed.resize((n - n % 16) * k);
       packStrips(B, packed.data(), k, n, n - n % 16);
       strips = packed.data();
@@ -306,6 +315,9 @@ void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t 
     const int64_t first = part * rows, count = std::min(rows, m - first);
     if (count > 0) matmul(A + first * k, B, C + first * n, count, k, n, strips);
   });
+#if defined(__AVX512F__)
+  letGoIfLarge(packed);
+#endif
 }
 
 template <typename TA, typename TB>
