@@ -301,12 +301,12 @@ void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t 
   const int64_t rows = ((m + parts - 1) / parts + 7) / 8 * 8;
   const double* strips = nullptr;
 #if defined(__AVX512F__)
-  // packRows's gather takes 32-bit offsets of up to 7k.
   thread_local std::vector<double> packed;
   if constexpr (std::is_same_v<TA, float> && std::is_same_v<TB, float>) {
-    if (m >= 8 && n >= 16 && k <= INT32_MAX / 8) {
-      packed.resize((n - n % 16) * k);
-      packStrips(B, packed.data(), k, n, n - n % 16);
+    const int64_t wide = n - n % 16;
+    if (m >= 8 && wide > 0 && k <= INT32_MAX / 8) {  // packRows's gather takes 32-bit offsets of up to 7k
+      packed.resize(wide * k);
+      packStrips(B, packed.data(), k, n, wide);
       strips = packed.data();
     }
   }
