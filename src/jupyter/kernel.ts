@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import * as zmq from "zeromq";
 import { findKernelSpec, KernelSpec } from "./kernelspec";
+import { cpuSeconds, describeProcess, nativeStacks } from "./process-state";
 import { Message, newKey, Session } from "./wire";
 
 const IP = "127.0.0.1";
@@ -44,6 +45,11 @@ export interface ExecuteOutcome {
   /** execute_reply content; null if none came (timeout that even an interrupt did not end). */
   reply: { status: string; execution_count?: number | null; [k: string]: unknown } | null;
   timedOut: boolean;
+  /**
+   * For a timeout: what the kernel process was doing when its time ran out (threads' states and
+   * CPU, see process-state.ts) and the last lines it wrote to its own console.
+   */
+  diagnosis?: string;
 }
 
 interface Waiter {
@@ -230,7 +236,7 @@ export class Kernel {
     let reply: ExecuteOutcome["reply"] = null;
     let wake = () => {};
     let lastMessageAt = Date.now();
-    const settled = () => idle && reply !== null;
+    const settled = () => (idle && reply !== null) || sendError !== null;
     this.iopubListeners.set(msg.header.msg_id, (m) => {
       lastMessageAt = Date.now();
       if (m.header.msg_type === "status") {
@@ -244,11 +250,18 @@ export class Kernel {
     // its output under the earlier request; it belongs to the cell running now, as in ipykernel.
     for (const m of this.takeUnclaimed()) onOutput(m);
     this.late = onOutput;
-    const replyP = this.request(this.shell, msg).then((r) => {
-      reply = r.content as NonNullable<ExecuteOutcome["reply"]>;
-      wake();
-    });
-    replyP.catch(() => {});
+    const cpuBefore = this.child.pid === undefined ? null : cpuSeconds(this.child.pid);
+    let sendError: Error | null = null;
+    this.request(this.shell, msg).then(
+      (r) => {
+        reply = r.content as NonNullable<ExecuteOutcome["reply"]>;
+        wake();
+      },
+      (e: Error) => {
+        sendError = e;
+        wake();
+      },
+    );
     const waitSettled = (ms: number) =>
       new Promise<boolean>((resolve, reject) => {
         if (settled()) return resolve(true);
@@ -267,7 +280,10 @@ export class Kernel {
         if (this.exitInfo) onDeath(new KernelDiedError(this.exitInfo, this.output));
       });
     try {
-      if (await waitSettled(timeoutMs)) return { reply, timedOut: false };
+      const inTime = await waitSettled(timeoutMs);
+      // Otherwise the cell would wait for a reply to a request that never left.
+      if (sendError !== null) throw new Error(`could not send the cell to the kernel: ${(sendError as Error).message}`);
+      if (inTime) return { reply, timedOut: false };
       // A reply means the cell finished in time; what is missing is the delivery of what it
       // printed, which for a flood of lines can take longer than the cell ran. Not a timeout
       // while outputs keep arriving.
@@ -275,15 +291,26 @@ export class Kernel {
         if (await waitSettled(DELIVERY_STALL_MS)) return { reply, timedOut: false };
         if (Date.now() - lastMessageAt >= DELIVERY_STALL_MS) break;
       }
+      const diagnosis = this.diagnose(cpuBefore);
       // Interrupt as Jupyter does for interrupt_mode "signal"; tslab then ends a busy loop.
       this.signalGroup("SIGINT");
       await waitSettled(INTERRUPT_GRACE_MS);
-      return { reply, timedOut: true };
+      return { reply, timedOut: true, diagnosis };
     } finally {
       this.late = (m) => this.unclaimed.push(m);
       this.iopubListeners.delete(msg.header.msg_id);
       this.replies.delete(msg.header.msg_id);
     }
+  }
+
+  /** What the process is doing now, and what it last wrote to its console (see ExecuteOutcome). */
+  private diagnose(cpuBefore: number | null): string {
+    const pid = this.child.pid;
+    if (pid === undefined) return "";
+    const state = describeProcess(pid, cpuBefore);
+    const stacks = process.env.NNFS_TIMEOUT_STACKS === "1" ? nativeStacks(pid) : "";
+    const lastLines = this.output.trim() ? `its own output (last lines):\n${this.output.trimEnd().split("\n").slice(-20).join("\n")}` : "";
+    return [state, stacks, lastLines].filter((s) => s).join("\n");
   }
 
   /** Outputs that came after their cell ended, while no cell was running; emptied. */

@@ -204,11 +204,12 @@ async function executeCell(
 
   let failure: Pick<CellFailure, "reason" | "errorText"> | null = null;
   try {
-    const { reply, timedOut } = await kernel.execute(result.source, timeoutMs, onOutput);
+    const { reply, timedOut, diagnosis } = await kernel.execute(result.source, timeoutMs, onOutput);
     result.executionCount = reply?.execution_count ?? null;
     const said = [stderr, ...errors].filter((s) => s.trim()).join("\n");
     if (timedOut) {
-      failure = { reason: "timeout", errorText: `no result after ${timeoutMs / 1000} s (the cell was interrupted)` + (said ? `\n${said}` : "") };
+      const details = [said, diagnosis ?? ""].filter((s) => s.trim()).join("\n");
+      failure = { reason: "timeout", errorText: `no result after ${timeoutMs / 1000} s (the cell was interrupted)` + (details ? `\n${details}` : "") };
     } else if (reply?.status === "error") {
       failure = { reason: "error", errorText: said || `the kernel replied "error" without output${reply.evalue ? `: ${reply.evalue}` : ""}` };
     } else if (reply?.status === "abort" || reply?.status === "aborted") {

@@ -167,7 +167,7 @@ class Handler extends jupyter.JupyterHandlerImpl {
       arrived <= this.failedAt || (arrived <= this.failedAt + ABORT_WINDOW_MS && !(sentAt > this.failedAt));
     const done = this.queue.then(async () => {
       turn.start();
-      turn.finish(aborted() ? { status: "abort" } : await this.run(req, out));
+      turn.finish(aborted() ? { status: "abort" } : await this.run(req, out).catch((e: unknown) => this.failed(req, out, thrownError(e))));
     });
     this.queue = done.catch(() => undefined);
     return done;
@@ -186,17 +186,24 @@ class Handler extends jupyter.JupyterHandlerImpl {
     (jupyter as { lastWriteDisplayData: (data: object, update: boolean) => void }).lastWriteDisplayData = out.display;
 
     const { error, value } = await this.cells.run(req.code, `Cell In[${count}]`);
-    if (error) {
-      if (!silent) out.publish("error", { ...error });
-      if (req.stop_on_error !== false) this.failedAt = Date.now();
-      return { status: "error", execution_count: count, ...error };
-    }
+    if (error) return this.failed(req, out, error);
     if (value && !silent) {
       const text = util.inspect(value.of);
       out.publish("execute_result", { execution_count: count, data: { "text/plain": text }, metadata: {} });
       if (store) this.history.setOutput(count, text);
     }
     return { status: "ok", execution_count: count, payload: [], user_expressions: {} };
+  }
+
+  /**
+   * The reply to a cell that failed, its error sent as output. Also for an exception the kernel's
+   * own code let through (a value whose inspect throws, a compiler crash): without a reply,
+   * Jupyter would wait for the cell forever.
+   */
+  private failed(req: ExecuteRequest, out: CellOutputs, error: ErrorContent): Content {
+    if (req.silent !== true) out.publish("error", { ...error });
+    if (req.stop_on_error !== false) this.failedAt = Date.now();
+    return { status: "error", execution_count: this.count, ...error };
   }
 }
 

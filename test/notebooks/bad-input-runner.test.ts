@@ -72,6 +72,9 @@ const cellCases: Case[] = [
   { name: "a thrown undefined", content: notebook(["throw undefined;"]), says: /code cell 1 of 1 failed .*: Uncaught undefined$/ },
   { name: "endless recursion", content: notebook(["function f(n: number): number { return f(n + 1) + 1; }\nf(0);"]),
     says: /code cell 1 of 1 failed .*: RangeError: Maximum call stack size exceeded$/ },
+  // The error comes from the kernel's own code, after the cell ran: it must still end the cell.
+  { name: "a value whose printing throws", content: notebook(['({ [Symbol.for("nodejs.util.inspect.custom")]() { throw new Error("cannot print this"); } });']),
+    args: ["--timeout", "60"], says: /code cell 1 of 1 failed .*: Error: cannot print this$/ },
   { name: "an array too long for JavaScript", content: notebook(["new Array(2 ** 32);"]), says: /code cell 1 of 1 failed .*: RangeError: Invalid array length$/ },
   { name: "a timer that throws after its cell", content: notebook(['setTimeout(() => { throw new Error("thrown by a timer"); }, 10);', "await new Promise((r) => setTimeout(r, 500));"]),
     // Printed by cell 1's timer while cell 1 ends or cell 2 runs: it is not lost either way.
@@ -173,6 +176,8 @@ describe("npm run notebooks: more bad input", function () {
     fs.writeFileSync(file, notebook(["await new Promise(() => {});", 'console.log("never")']));
     const r = await expectRefused({ name: "", args: ["--timeout", "3"], says: /code cell 1 of 2 timed out .*: no result after 3 s \(the cell was interrupted\)$/ }, file);
     assert.match(r.stderr, /^\s*Interrupted: the kernel was interrupted while the cell was waiting \(await\)$/m);
+    // What the kernel was doing when time ran out: its main thread asleep, waiting for events.
+    assert.match(r.stderr, /^\s*main thread: S in \w+, [\d.]+ s of CPU$/m, r.stderr);
     assert.doesNotMatch(r.stderr, /node_modules/);
   });
 

@@ -13,10 +13,10 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
 /**
  * Per-cell limit inside a notebook run (seconds in NNFS_CELL_TIMEOUT); the runner interrupts a
- * cell that exceeds it. 30 minutes: the 10001-epoch and Fashion-MNIST training cells take
- * several minutes each, more on a busy machine.
+ * cell that exceeds it. 10 minutes: the longest cells (chapter 10's 10,001 epochs, the
+ * Fashion-MNIST training) take seconds to a minute, more on a busy machine.
  */
-const CELL_TIMEOUT_MS = Number(process.env.NNFS_CELL_TIMEOUT ?? 1800) * 1000;
+const CELL_TIMEOUT_MS = Number(process.env.NNFS_CELL_TIMEOUT ?? 600) * 1000;
 
 /** What a notebook test asserts for one cell; thrown errors are the test failure. */
 function checkCell(run: NotebookRun, cell: ExecutedCell, label: string): void {

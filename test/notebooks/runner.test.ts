@@ -208,6 +208,9 @@ describe("npm run notebooks: bad input", function () {
   it("a cell that never finishes, with --timeout 3", async () => {
     const r = await expectFailure("forever.ipynb", /code cell 2 of 3 timed out .*: no result after 3 s/, ["--timeout", "3"]);
     assert.ok(r.ms < 80_000, `took ${r.ms} ms`);
+    // What the kernel was doing when time ran out: its main thread running the loop.
+    assert.match(r.stderr, /^\s*kernel process \d+: [\d.]+ s of CPU during the cell$/m, r.stderr);
+    assert.match(r.stderr, /^\s*main thread: R, [\d.]+ s of CPU$/m, r.stderr);
   });
 
   it("SIGINT to the runner ends it and its kernel", async () => {
