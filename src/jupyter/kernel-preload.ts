@@ -8,7 +8,11 @@
 const threads = require("worker_threads") as typeof import("worker_threads");
 
 if (threads.isMainThread) {
-  sendWithoutWaiting();
+  // Before tslab creates its sockets: see kernel-sockets.ts. Errors go to the kernel's own
+  // console (the terminal of the Jupyter server), as the tslab fixes' do.
+  const kernelConsole = process.stderr.write.bind(process.stderr);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require("./kernel-sockets") as typeof import("./kernel-sockets")).adjustKernelSockets(require("zeromq"), (text) => kernelConsole(text + "\n"));
   // tslab's Jupyter protocol gaps (errors, results, history, ...): see tslab-kernel.ts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require("./tslab-kernel") as typeof import("./tslab-kernel")).installTslabFixes();
@@ -17,29 +21,4 @@ if (threads.isMainThread) {
   // line ran is noticed too.
   const startedBy = Number(process.env.JPY_PARENT_PID) || process.ppid;
   new threads.Worker(`${__dirname}/parent-watch.js`, { workerData: { startedBy } }).unref();
-}
-
-/**
- * tslab sends its messages without awaiting them. zeromq 6 writes the first 512 sends in a row
- * at once, then defers one to let the event loop breathe, and rejects every send made before
- * that one is written ("Socket is busy writing"). tslab never sees the rejection: the message
- * is lost, and when it is a cell's closing "idle" status, Jupyter waits forever. A long
- * training cell that prints or redraws its progress line reaches 512 easily.
- *
- * With a send timeout of 0, zeromq always writes at once. The kernel's sockets never block
- * on a send (ROUTER drops for unknown peers), so nothing waits. The publisher gets no
- * high-water mark: at zeromq's default of 1000 queued messages it would drop what a cell prints
- * faster than the client reads (measured: 107,000 of 300,000 lines arrived).
- */
-function sendWithoutWaiting(): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const zmq = require("zeromq") as Record<string, new (options?: Record<string, unknown>) => object>;
-  for (const name of ["Publisher", "Router", "Reply"]) {
-    const Socket = zmq[name];
-    zmq[name] = class extends Socket {
-      constructor(options: Record<string, unknown> = {}) {
-        super({ sendTimeout: 0, ...(name === "Publisher" ? { sendHighWaterMark: 0 } : {}), ...options });
-      }
-    };
-  }
 }
