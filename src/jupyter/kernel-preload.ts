@@ -8,14 +8,14 @@
 const threads = require("worker_threads") as typeof import("worker_threads");
 
 if (threads.isMainThread) {
-  // Before tslab creates its sockets: see kernel-sockets.ts. Errors go to the kernel's own
-  // console (the terminal of the Jupyter server), as the tslab fixes' do.
-  const kernelConsole = process.stderr.write.bind(process.stderr);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require("./kernel-sockets") as typeof import("./kernel-sockets")).adjustKernelSockets(require("zeromq"), (text) => kernelConsole(text + "\n"));
   // tslab's Jupyter protocol gaps (errors, results, history, ...): see tslab-kernel.ts.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require("./tslab-kernel") as typeof import("./tslab-kernel")).installTslabFixes();
+  const fixes = require("./tslab-kernel") as typeof import("./tslab-kernel");
+  fixes.installTslabFixes();
+  // Before tslab creates its sockets: see kernel-sockets.ts. A failed receive is logged where the
+  // tslab fixes log theirs, on the kernel's own console.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require("./kernel-sockets") as typeof import("./kernel-sockets")).adjustKernelSockets(require("zeromq"), fixes.logToKernelConsole);
   // A kernel must not outlive the process that started it: see parent-watch.ts. Jupyter's
   // launcher names the parent in JPY_PARENT_PID (so does ours): a parent that died before this
   // line ran is noticed too.

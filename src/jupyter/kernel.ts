@@ -236,6 +236,7 @@ export class Kernel {
     let reply: ExecuteOutcome["reply"] = null;
     let wake = () => {};
     let lastMessageAt = Date.now();
+    let sendError: Error | null = null;
     const settled = () => (idle && reply !== null) || sendError !== null;
     this.iopubListeners.set(msg.header.msg_id, (m) => {
       lastMessageAt = Date.now();
@@ -251,7 +252,6 @@ export class Kernel {
     for (const m of this.takeUnclaimed()) onOutput(m);
     this.late = onOutput;
     const cpuBefore = this.child.pid === undefined ? null : cpuSeconds(this.child.pid);
-    let sendError: Error | null = null;
     this.request(this.shell, msg).then(
       (r) => {
         reply = r.content as NonNullable<ExecuteOutcome["reply"]>;

@@ -43,10 +43,12 @@ function threadStates(pid: number): ThreadState[] | null {
   return ids.map((id) => readThread(`${tasks}/${id}`)).filter((t): t is ThreadState => t !== null);
 }
 
+const totalCpu = (threads: ThreadState[]): number => threads.reduce((sum, t) => sum + t.cpuSeconds, 0);
+
 /** The process's CPU seconds so far (all threads), or null where /proc cannot tell. */
 export function cpuSeconds(pid: number): number | null {
   const threads = threadStates(pid);
-  return threads === null ? null : threads.reduce((sum, t) => sum + t.cpuSeconds, 0);
+  return threads === null ? null : totalCpu(threads);
 }
 
 /**
@@ -56,7 +58,7 @@ export function cpuSeconds(pid: number): number | null {
 export function describeProcess(pid: number, cpuBefore: number | null): string {
   const threads = threadStates(pid);
   if (threads === null || threads.length === 0) return "";
-  const total = threads.reduce((sum, t) => sum + t.cpuSeconds, 0);
+  const total = totalCpu(threads);
   const lines = [
     `kernel process ${pid}: ${cpuBefore === null ? `${total.toFixed(2)} s of CPU in all` : `${(total - cpuBefore).toFixed(2)} s of CPU during the cell`}`,
   ];

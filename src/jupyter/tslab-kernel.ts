@@ -328,7 +328,7 @@ class Server extends jupyter.ZmqServer {
 // process.stderr.write is the current cell's output once a cell ran; the kernel's own messages
 // belong in its log (the terminal of the Jupyter server).
 const kernelStderr = process.stderr.write.bind(process.stderr);
-function logToKernelConsole(text: string): void {
+export function logToKernelConsole(text: string): void {
   kernelStderr(text + "\n");
 }
 
