@@ -1,7 +1,10 @@
 // Where results get their memory (src/np/memory.ts): large results are freed young, by a young
-// collection after every 8 MB of them, at most one per 5 ms.
+// collection after every 8 MB of them, at most one per 5 ms unless a result is that big itself,
+// and a collection frees the dead arrays' memory before it returns.
 import assert from "assert";
 import { PerformanceObserver, constants } from "perf_hooks";
+import { setFlagsFromString } from "v8";
+import { runInNewContext } from "vm";
 import { allocateForResult } from "../../src/np/memory";
 
 /** Runs `work` and counts the young collections forced meanwhile (gc entries arrive later). */
@@ -20,7 +23,13 @@ async function forcedYoungCollections(work: () => void): Promise<number> {
   return count;
 }
 
+function fullCollection(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 const RESULT = 300 * 64;  // float32 values: 76.8 KB, the size of chapter 10's arrays
+const BIG = 2100 * 1000;  // float32 values: 8.4 MB
 const waitMs = (ms: number) => {
   const until = performance.now() + ms;
   while (performance.now() < until);
@@ -48,5 +57,29 @@ describe("result memory", () => {
       elapsed = performance.now() - start;
     });
     assert.ok(count >= 1 && count <= Math.floor(elapsed / 5) + 1, `${count} forced young collections in ${elapsed.toFixed(1)} ms`);
+  });
+
+  it("a result of 8 MB or more collects at once, however soon after the last collection", async () => {
+    let elapsed = 0;
+    const count = await forcedYoungCollections(() => {
+      const start = performance.now();
+      for (let i = 0; i < 10; i++) allocateForResult("float32", BIG);
+      elapsed = performance.now() - start;
+    });
+    assert.ok(count >= 9, `${count} forced young collections for 10 results of 8.4 MB in ${elapsed.toFixed(1)} ms`);
+  });
+
+  it("a collection frees the dead arrays' memory before it returns", () => {
+    // Each result is dropped in a function that has returned, so that no frame still holds it.
+    const make = (size: number): void => void allocateForResult("float32", size);
+    // A young collection during a full collection's incremental marking frees no array (V8
+    // treats young arrays as survivors then), so any marking under way is finished first.
+    fullCollection();
+    make(BIG);  // collects, so that the next result is the only one dead
+    make(6 << 20);  // 25 MB (64 MB would itself start V8's marking: its limit for new outside memory)
+    const before = process.memoryUsage().arrayBuffers;
+    make(BIG);  // collects: the 25 MB are freed now, not by a helper thread later
+    const freed = before + BIG * 4 - process.memoryUsage().arrayBuffers;
+    assert.ok(freed > 20e6, `${(freed / 1e6).toFixed(1)} MB freed by the time the collection returned`);
   });
 });
