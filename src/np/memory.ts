@@ -95,9 +95,9 @@ function youngCollection(): void {
 /**
  * gc(), or null where this V8 does not expose it after start-up: then V8's own timing stands.
  * Dead arrays' memory is freed before a collection returns, not later by a helper thread, so the
- * next results reuse the memory the collection freed while it is still cached: chapter 15's training cell in
- * a kernel 64 s -> 49 s, chapter 10's run 2.35 -> 2.1-2.2 s, a Fashion-MNIST epoch through
- * Model.train 1.6-1.85 -> 1.41-1.46 s.
+ * next results reuse the memory the collection freed while it is still cached. Chapter 15's
+ * training cell in a kernel, three pairs of runs: 64 -> 49 s, 81 -> 57 s, 90 -> 62 s; chapter 10's
+ * run 2.35 -> 2.1-2.2 s; a Fashion-MNIST epoch through Model.train 1.6-1.85 -> 1.41-1.46 s.
  */
 function exposedCollector(): Collect | null {
   try {
