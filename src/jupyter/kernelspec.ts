@@ -40,15 +40,6 @@ export function withProjectJupyterPath(env: NodeJS.ProcessEnv = process.env): No
   return { ...env, JUPYTER_PATH: [LOCAL_JUPYTER_DIR, ...rest].join(path.delimiter) };
 }
 
-/**
- * Room for the heap to grow by half before V8 marks it all again. A kernel's heap is mostly
- * tslab's TypeScript compiler (~90 MB before any cell), and V8 set the next full collection at
- * 10% above it: a training cell that kept a few arrays alive past two young collections started a
- * marking of the whole heap at once, one after another, and a young collection during a marking
- * frees no array, so they waited for the next one. Chapter 18's dropout cell: 106 s -> 84 s.
- */
-const HEAP_GROWTH = "--heap-growing-percent=50";
-
 export function buildKernelSpec(): KernelSpec {
   // Absolute node and tslab paths: Jupyter may be started from a shell (or an IDE) whose PATH
   // has another node, or none, and tslab is only installed inside this project.
@@ -56,7 +47,7 @@ export function buildKernelSpec(): KernelSpec {
   return {
     argv: [
       // Source maps: a library frame in a traceback names the src/*.ts line, not dist/*.js.
-      process.execPath, "--enable-source-maps", HEAP_GROWTH, "--require", path.join(PROJECT_ROOT, "dist", "jupyter", "kernel-preload.js"),
+      process.execPath, "--enable-source-maps", "--require", path.join(PROJECT_ROOT, "dist", "jupyter", "kernel-preload.js"),
       path.join(tslabDir, "bin", "tslab"), "kernel", "--config-path", "{connection_file}",
     ],
     display_name: KERNEL_DISPLAY_NAME,

@@ -20,7 +20,6 @@ describe("kernel spec", () => {
     assert.deepStrictEqual(spec.argv, [
       process.execPath,
       "--enable-source-maps",
-      "--heap-growing-percent=50",
       "--require",
       path.join(ROOT, "dist", "jupyter", "kernel-preload.js"),
       path.join(ROOT, "node_modules", "tslab", "bin", "tslab"),
