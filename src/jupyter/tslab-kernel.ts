@@ -217,8 +217,19 @@ class Server extends jupyter.ZmqServer {
   private session?: Session;
   /** The execute request whose cell is running, if one is. */
   private running: Request | null = null;
+  /** tslab's init: it binds the five sockets at once and reads shell while they bind. */
+  private ready: Promise<void> = Promise.resolve();
+
+  init(): Promise<void> {
+    this.ready = super.init();
+    return this.ready;
+  }
 
   async handleShellMessage(sock: zmq.Router, ...frames: Buffer[]): Promise<void> {
+    // A request can come as soon as shell is bound, and a send on a socket still binding throws
+    // EBUSY ("Socket is blocked by a bind or unbind operation"): the first kernel_info_request
+    // then got no reply at all (seen twice in one CI run: the runner waited its 60 s).
+    await this.ready;
     this.session ??= new Session(this.connInfo.key);
     let request: Request;
     try {
@@ -319,9 +330,14 @@ class Server extends jupyter.ZmqServer {
   private send(sock: zmq.Router | zmq.Publisher, to: Request, msgType: string, content: object): void {
     const session = this.session!;
     const msg = { ...session.message(msgType, content), parent_header: to.msg.header };
-    sock.send([...to.identities, ...session.serialize(msg)]).catch((e: Error) => {
-      logToKernelConsole(`nnfs-ts kernel: could not send ${msgType}: ${e.message}`);
-    });
+    const failed = (e: Error) => logToKernelConsole(`nnfs-ts kernel: could not send ${msgType}: ${e.message}`);
+    // zeromq throws some errors (EBUSY, a closed socket) at once rather than rejecting: either way
+    // the rest of the request (its reply, its idle) must still go out.
+    try {
+      sock.send([...to.identities, ...session.serialize(msg)]).catch(failed);
+    } catch (e) {
+      failed(e as Error);
+    }
   }
 }
 
