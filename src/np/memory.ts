@@ -62,8 +62,8 @@ function tuneMalloc(): void {
  */
 function outsideHeap(bytes: number): ArrayBuffer {
   sinceCollection += bytes;
-  const due = bytes >= COLLECT_EVERY || performance.now() - lastCollection >= MIN_INTERVAL_MS;
-  if (sinceCollection > COLLECT_EVERY && due) {
+  // The clock is read only once 8 MB have gathered, not on every allocation.
+  if (sinceCollection > COLLECT_EVERY && (bytes >= COLLECT_EVERY || performance.now() - lastCollection >= MIN_INTERVAL_MS)) {
     sinceCollection = 0;
     youngCollection();
     lastCollection = performance.now();
