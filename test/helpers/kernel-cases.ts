@@ -136,7 +136,11 @@ record("exp float32 near half-way", np.exp(np.array(nearHalfWay(), "float32")));
 const inPlace = np.concatenate([np.array(nearHalfWay(), "float32"), inputs([1000], "float32", 17)]);
 record("exp float32 in place", np.exp(inPlace, { out: inPlace }));
 
-const products: [number, number, number][] = [[300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1], [21, 40, 27]];
+const products: [number, number, number][] = [
+  [300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1], [21, 40, 27],
+  // 1 to 3 rows past a multiple of 4, by 16, 32 and 40 columns (leftRows: blocks of 16, then 8).
+  [2, 300, 64], [1, 9, 16], [3, 20, 40], [7, 11, 32], [13, 5, 56],
+];
 for (const [m, k, n] of products) {
   for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {
     const a = np.multiply(inputs([m, k], ta, 9), 1), b = inputs([k, n], tb, 10);
