@@ -8,7 +8,7 @@
 // gradient arrives as float64, as chapter 17's float64 targets make dbiases.
 import * as np from "../np";
 import type { NDArray } from "../np/core";
-import { sharesBytes } from "../np/memory";
+import { allocateForKernel, sharesBytes } from "../np/memory";
 import { native } from "../np/native";
 import { keywordsOf } from "../np/keywords";
 import { checkHyperparameters } from "./hyperparameters";
@@ -329,7 +329,8 @@ function adamInOnePass(optimizer: Optimizer_Adam, layer: TrainableLayer): boolea
     set.slice(0, i).every((b) => !sharesBytes(a.data, b.data))));
   if (!fits) return false;
   const step = optimizer.iterations + 1;
-  const scalars = new Float64Array([
+  const scalars = allocateForKernel("float64", 8) as Float64Array;
+  scalars.set([
     optimizer.beta_1, 1 - optimizer.beta_1, optimizer.beta_2, 1 - optimizer.beta_2,
     1 - optimizer.beta_1 ** step, 1 - optimizer.beta_2 ** step, -optimizer.current_learning_rate, optimizer.epsilon,
   ]);

@@ -4,10 +4,11 @@
 // array; storing into a Float32Array rounds once, which is exact for + - * / and sqrt and
 // is how the book's float32 exp/log/tanh digits come out.
 import { NDArray, NestedList, Shape, formatShape } from "./core";
-import { DType, Storage, allocate, castValue, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
+import { DType, Storage, castValue, isFloat, isInteger, promoteTypes, promoteWithScalar } from "./dtype";
 import { RunPlan, broadcastShapes, forEachRun, planRuns, sameShape } from "./broadcast";
 import { array, checkPythonInt, fitsDType } from "./creation";
 import { checkKeywords } from "./keywords";
+import { allocateForKernel } from "./memory";
 import { BINARY, BinaryOp, UNARY, UnaryOp, binaryRuns, unaryRun } from "./kernels";
 
 /** What a ufunc takes: an array, a JS number or boolean (a Python scalar), or nested lists. */
@@ -81,7 +82,7 @@ function scalarArray(s: Scalar, loop: DType): NDArray {
 }
 
 function storageOf(dtype: DType, value: number): Storage {
-  const data = allocate(dtype, 1);
+  const data = allocateForKernel(dtype, 1);
   data[0] = value;
   return data;
 }

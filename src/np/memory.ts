@@ -21,6 +21,22 @@ export function allocateForResult(dtype: DType, size: number): Storage {
     if (!mallocTuned) tuneMalloc();
     return new Type(outsideHeap(bytes), 0, size);
   }
+  return sharedView(dtype, size);
+}
+
+/**
+ * Storage the C++ kernels will read as soon as it is made (a ufunc's scalar operand): outside
+ * V8's heap whatever its size. An array on V8's heap is moved off it the first time a kernel asks
+ * for its memory: ~0.7 µs, a third of the time np.multiply(0.01, x) spends multiplying 300x64
+ * values.
+ */
+export function allocateForKernel(dtype: DType, size: number): Storage {
+  return size * STORAGE[dtype].BYTES_PER_ELEMENT > SHARED_LIMIT ? allocateForResult(dtype, size) : sharedView(dtype, size);
+}
+
+function sharedView(dtype: DType, size: number): Storage {
+  const Type = STORAGE[dtype];
+  const bytes = size * Type.BYTES_PER_ELEMENT;
   if (shared.used + bytes > SHARED_BLOCK) shared = { block: outsideHeap(SHARED_BLOCK), used: 0 };
   const view = new Type(shared.block, shared.used, size);
   shared.used += (bytes + 7) & ~7;  // the next view starts 8-byte aligned, as Float64Array needs
