@@ -45,6 +45,8 @@ bool watch(Ready ready, std::chrono::microseconds limit) {
     if (ready()) return true;
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
 #endif
     if (looks % 64 == 0 && std::chrono::steady_clock::now() > until) return false;
   }
@@ -63,6 +65,8 @@ class Helpers {
       start(parts - 1);
       job = &work;
       jobParts = parts;
+      // Every helper, with a part or not, counts down once per call: so none can still be
+      // counting down this call when the next begins, and none touches `job` after it returns.
       pending.store(static_cast<int>(threads));
       generation.fetch_add(1, std::memory_order_release);
     }
@@ -86,9 +90,11 @@ class Helpers {
   // Called with mutex held: a new helper waits for calls after the current generation.
   void start(int count) {
     while (threads < static_cast<size_t>(count)) {
-      const int part = static_cast<int>(++threads);
+      const int part = static_cast<int>(threads + 1);
       const int64_t seen = generation.load();
+      // Counted once it exists: a thread that could not start would never count down.
       std::thread([this, part, seen] { serve(part, seen); }).detach();
+      threads++;
     }
   }
 
