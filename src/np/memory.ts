@@ -25,13 +25,13 @@ export function allocateForResult(dtype: DType, size: number): Storage {
 }
 
 /**
- * Storage the C++ kernels will read as soon as it is made (a ufunc's scalar operand): outside
- * V8's heap whatever its size. An array on V8's heap is moved off it the first time a kernel asks
- * for its memory: ~0.7 µs, a third of the time np.multiply(0.01, x) spends multiplying 300x64
- * values.
+ * Storage the C++ kernels will read as soon as it is made (a ufunc's scalar operand): as
+ * allocateForResult's, but never on V8's heap. An array there is moved off it the first time a
+ * kernel asks for its memory: ~0.7 µs, a third of the time np.multiply(0.01, x) spends
+ * multiplying 300x64 values.
  */
 export function allocateForKernel(dtype: DType, size: number): Storage {
-  return size * STORAGE[dtype].BYTES_PER_ELEMENT > SHARED_LIMIT ? allocateForResult(dtype, size) : sharedView(dtype, size);
+  return size * STORAGE[dtype].BYTES_PER_ELEMENT <= 64 ? sharedView(dtype, size) : allocateForResult(dtype, size);
 }
 
 function sharedView(dtype: DType, size: number): Storage {

@@ -15,10 +15,9 @@ namespace {
 
 // C = A·B, row-major, each C[i][j] summed in double over p = 0..k-1 in order from 0, stored once.
 // The work goes in blocks of 4 rows by 8 columns whose 32 sums stay in vector registers for the
-// whole sum over p (each value of B loaded serves four rows, each of A eight columns), the m % 4
-// rows left over together, 16 columns at a time. The last n % 8 columns (all of them when B is
-// narrow, as 64x3 weights are) go twelve or eight rows at a time with the rows in vector lanes
-// (blockLanes).
+// whole sum over p (blockRows), the m % 4 rows left over together, 16 columns at a time. The
+// last n % 8 columns (all of them when B is narrow, as 64x3 weights are) go twelve or eight rows
+// at a time with the rows in vector lanes (blockLanes).
 // With AVX-512 the columns go 16 at a time first (block4x16). Every sum in the same order, so
 // every block shape gives the same bits. Built with -march=native: the instruction set is the
 // installing machine's.
@@ -58,22 +57,29 @@ __attribute__((always_inline)) inline double4 madd(double4 s, double4 x, double4
   return s + x * y;
 }
 
+// R rows by 4V columns of C from (i, j): R x V vectors of sums, each value of B loaded serving R
+// rows, each of A 4V columns. Blocks of 4x8 do most of a product; the m % 4 rows left over go
+// as R x 16 (then R x 8), whose 4R vectors of sums are independent of one another (one row by
+// eight columns at a time left two sums each waiting on its own previous step: 2x300 @ 300x64,
+// chapter 10's first weight gradient, took 6.1 us that way, 2.4 us this way).
 // Inlined into its loops: as a call, its 32 sums went through memory between blocks (a 300x2 @
 // 2x64 product, 600 blocks of two steps each, took 13 us instead of 7).
-template <typename TA, typename TB, typename TC>
-__attribute__((always_inline)) inline void block4x8(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
-  double4 s[4][2] = {};
+template <int R, int V, typename TA, typename TB, typename TC>
+__attribute__((always_inline)) inline void blockRows(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
+  double4 s[R][V] = {};
   const TA* a = A + i * k;
   for (int64_t p = 0; p < k; p++) {
     const TB* b = B + p * n + j;
-    const double4 b0 = load4(b), b1 = load4(b + 4);
-    for (int r = 0; r < 4; r++) {
-      const double x = a[r * k + p];
-      s[r][0] = madd<TA, TB>(s[r][0], double4{} + x, b0);
-      s[r][1] = madd<TA, TB>(s[r][1], double4{} + x, b1);
+    double4 bv[V];
+    for (int v = 0; v < V; v++) bv[v] = load4(b + 4 * v);
+    for (int r = 0; r < R; r++) {
+      const double4 x = double4{} + static_cast<double>(a[r * k + p]);
+      for (int v = 0; v < V; v++) s[r][v] = madd<TA, TB>(s[r][v], x, bv[v]);
     }
   }
-  for (int r = 0; r < 4; r++) store4(C + (i + r) * n + j, s[r][0]), store4(C + (i + r) * n + j + 4, s[r][1]);
+  for (int r = 0; r < R; r++) {
+    for (int v = 0; v < V; v++) store4(C + (i + r) * n + j + 4 * v, s[r][v]);
+  }
 }
 
 #if defined(__AVX512F__)
@@ -170,30 +176,6 @@ void packedRows(const float* A, const double* strips, TC* C, int64_t rows, int64
 }
 #endif
 
-// The last R < 4 rows of A by 16 columns of B from j on: 4R vectors of sums, each step over p
-// adding into all of them at once. (One row by eight columns at a time, as rowBlock goes, left
-// two vectors of sums each waiting on its own previous step: 2x300 @ 300x64, chapter 10's first
-// weight gradient, took 6.1 us that way, 2.4 us this way.)
-template <int R, typename TA, typename TB, typename TC>
-void leftRowsBlock(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
-  double4 s[R][4] = {};
-  const TA* a = A + i * k;
-  for (int64_t p = 0; p < k; p++) {
-    const TB* b = B + p * n + j;
-    const double4 b0 = load4(b), b1 = load4(b + 4), b2 = load4(b + 8), b3 = load4(b + 12);
-    for (int r = 0; r < R; r++) {
-      const double4 x = double4{} + static_cast<double>(a[r * k + p]);
-      s[r][0] = madd<TA, TB>(s[r][0], x, b0);
-      s[r][1] = madd<TA, TB>(s[r][1], x, b1);
-      s[r][2] = madd<TA, TB>(s[r][2], x, b2);
-      s[r][3] = madd<TA, TB>(s[r][3], x, b3);
-    }
-  }
-  for (int r = 0; r < R; r++) {
-    for (int v = 0; v < 4; v++) store4(C + (i + r) * n + j + 4 * v, s[r][v]);
-  }
-}
-
 // One row of A by the N columns of B from j on: N sums in locals.
 template <int N, typename TA, typename TB, typename TC>
 void rowBlock(const TA* A, const TB* B, TC* C, int64_t i, int64_t j, int64_t k, int64_t n) {
@@ -287,19 +269,22 @@ void leftColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_t 
   }
 }
 
-// The last m % 4 rows by the first `columns` columns (a multiple of 8): 16 at a time, then 8.
+// The R = m % 4 rows left over by the first `columns` columns (a multiple of 8). Not inlined:
+// grown by it, matmul's narrow-column loops ran ~20% slower (300x64 @ 64x3: 5.0 -> 6.1 us).
+template <int R, typename TA, typename TB, typename TC>
+__attribute__((noinline)) void leftRowsOf(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t columns) {
+  const int64_t i = m - R;
+  int64_t j = 0;
+  for (; j + 16 <= columns; j += 16) blockRows<R, 4>(A, B, C, i, j, k, n);
+  if (j < columns) blockRows<R, 2>(A, B, C, i, j, k, n);
+}
+
 template <typename TA, typename TB, typename TC>
 void leftRows(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t columns) {
-  const int64_t i = m - m % 4, wide = columns - columns % 16;
-  for (int64_t j = 0; j < wide; j += 16) {
-    switch (m % 4) {
-      case 1: leftRowsBlock<1>(A, B, C, i, j, k, n); break;
-      case 2: leftRowsBlock<2>(A, B, C, i, j, k, n); break;
-      case 3: leftRowsBlock<3>(A, B, C, i, j, k, n); break;
-    }
-  }
-  for (int64_t r = i; r < m; r++) {
-    for (int64_t j = wide; j < columns; j += 8) rowBlock<8>(A, B, C, r, j, k, n);
+  switch (m % 4) {
+    case 1: return leftRowsOf<1>(A, B, C, m, k, n, columns);
+    case 2: return leftRowsOf<2>(A, B, C, m, k, n, columns);
+    case 3: return leftRowsOf<3>(A, B, C, m, k, n, columns);
   }
 }
 
@@ -322,7 +307,7 @@ void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, co
 #endif
   const int64_t blockCols = n - n % 8;
   for (int64_t i = 0; i + 4 <= m; i += 4) {
-    for (int64_t j = wideCols; j < blockCols; j += 8) block4x8(A, B, C, i, j, k, n);
+    for (int64_t j = wideCols; j < blockCols; j += 8) blockRows<4, 2>(A, B, C, i, j, k, n);
   }
   leftRows(A, B, C, m, k, n, blockCols);
   leftColumns(A, B, C, m, blockCols, k, n);
