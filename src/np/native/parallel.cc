@@ -31,11 +31,14 @@ int cores() {
 // watches for the helpers to finish. Waking a sleeping thread took 100-200 us on the bench's
 // virtual machine (its idle core has to be woken too), as long as half the work of a Fashion-MNIST
 // layer's product: 128x784 @ 784x128 took 385 us on two threads against 451 us on one, 304 us with
-// helpers watching. Training calls a product every few hundred microseconds or less: a
-// Fashion-MNIST epoch through Model.train took 1.42 s (wall) with helpers that sleep at once,
-// 1.18-1.20 s watching 200 us, 1.10-1.19 s watching 2 ms, the two cores' time 1.76, 1.97 and
-// 2.09-2.25 s. After its last product a program spends this much of one core's time watching.
-constexpr auto WATCH = std::chrono::microseconds(300);
+// helpers watching. In a Fashion-MNIST training step the optimizer and the next batch come between
+// the last product of one step and the first of the next: watching 0.3 ms, the helper had gone to
+// sleep by then in most steps (that product's helper started a median 52 us late, against 0 when
+// watching 5 ms). Model.train's epoch (wall, three runs each): 1.32-1.40 s watching 0.3 ms,
+// 1.14-1.28 s 1 ms, 1.12-1.17 s 2 ms, 1.24-1.28 s 5 ms (then the watching helper takes the core
+// V8's own threads need); the two cores' time ~2.3, ~2.2, ~2.2 and ~2.4 s. After its last product a
+// program spends this much of one core's time watching.
+constexpr auto WATCH = std::chrono::microseconds(2000);
 
 // Waits until ready() holds, pausing between looks; after `limit` it gives up and answers false.
 template <typename Ready>

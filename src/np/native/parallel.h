@@ -14,7 +14,7 @@ namespace nnfs {
 int partsFor(double size, double minimum);
 
 // Runs work(part) for part = 0..parts-1 and returns when all have finished: part 0 on the
-// calling thread, the others on helper threads that watch for the next call for 0.3 ms after
+// calling thread, the others on helper threads that watch for the next call for 2 ms after
 // each, then sleep. A call made while
 // another thread's call is running runs all its parts itself.
 void runParts(int parts, const std::function<void(int)>& work);
