@@ -166,5 +166,27 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`Adam ${name} ${dtype}`, state[name]);
   }
 }
+
+// Momentums and caches on their way to subnormal and below (gradients near 1e-36, then zero in every
+// other row, for 30 steps): in adam.cc such groups of 16 go through double, the others through float32.
+for (const dtype of ["float32", "float64"] as DType[]) {
+  const tiny = np.multiply(inputs([40, 24], "float64", 22), 1e-36);
+  const layer = {
+    weights: inputs([40, 24], dtype, 23), biases: inputs([1, 24], dtype, 24),
+    dweights: np.where(np.less(np.arange(40).reshape(40, 1), 20), tiny, inputs([40, 24], "float64", 25)).astype(dtype),
+    dbiases: np.multiply(inputs([1, 24], "float64", 26), 1e-37).astype(dtype),
+  };
+  const optimizer = new Optimizer_Adam({ learning_rate: 0.001, decay: 1e-4 });
+  for (let step = 0; step < 30; step++) {
+    if (step === 3) layer.dweights = np.multiply(layer.dweights, np.array(Array.from({ length: 40 }, (_, row) => [(row + 1) % 2]))).astype(dtype);
+    optimizer.pre_update_params();
+    optimizer.update_params(layer);
+    optimizer.post_update_params();
+  }
+  const state = layer as typeof layer & Record<"weight_momentums" | "weight_cache" | "bias_momentums", NDArray>;
+  for (const name of ["weights", "biases", "weight_momentums", "weight_cache", "bias_momentums"] as const) {
+    record(`Adam near subnormal ${name} ${dtype}`, state[name]);
+  }
+}
 process.stdout.write(JSON.stringify(results));
 
