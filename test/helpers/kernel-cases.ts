@@ -140,6 +140,10 @@ const products: [number, number, number][] = [
   [300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1], [21, 40, 27],
   // 1 to 3 rows past a multiple of 4, by 16, 32 and 40 columns (leftRows: blocks of 16, then 8).
   [2, 300, 64], [1, 9, 16], [3, 20, 40], [7, 11, 32], [13, 5, 56],
+  // Over 2^19 multiply-adds: split between cores (linalg.cc's matmulParts) by strips of 16 columns
+  // (the first two; the last part also takes the 8 + 0..7 columns past them) or by rows (the others;
+  // parts of 104 and 99 rows).
+  [40, 300, 160], [37, 150, 200], [200, 70, 48], [203, 90, 45],
 ];
 for (const [m, k, n] of products) {
   for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {

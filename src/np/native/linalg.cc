@@ -21,6 +21,13 @@ namespace {
 // With AVX-512 the columns go 16 at a time first (block4x16). Every sum in the same order, so
 // every block shape gives the same bits. Built with -march=native: the instruction set is the
 // installing machine's.
+// The packed operands' memory is kept between calls, as the layers' shapes come back every step;
+// above 32 MB it is let go after its call (np.dot(X.T, X) of Fashion-MNIST's images would keep
+// 376 MB).
+void letGoIfLarge(std::vector<double>& packed) {
+  if (packed.capacity() > (size_t{1} << 22)) std::vector<double>().swap(packed);
+}
+
 typedef double double4 __attribute__((vector_size(32)));
 typedef float float4 __attribute__((vector_size(16)));
 
@@ -120,10 +127,10 @@ __attribute__((always_inline)) inline void block4x16(const TA* A, const TB* B, T
 // step over p converted two vectors of B and four values of A, and those conversions shared the
 // two ports that also do the multiply-adds. Packed, a step of 8 rows by 16 columns is two loads
 // of B and sixteen multiply-adds, each taking its value of A broadcast straight from memory.
-// B's first `columns` columns (a multiple of 16) go in strips of 16: strip s holds, for each p,
+// B's columns j0..j1-1 (j0 and j1 multiples of 16) go in strips of 16: strip s holds, for each p,
 // B[p][16s..16s+15], so a block reads its strip front to back.
-void packStrips(const float* B, double* packed, int64_t k, int64_t n, int64_t columns) {
-  for (int64_t j = 0; j < columns; j += 16) {
+void packStrips(const float* B, double* packed, int64_t k, int64_t n, int64_t j0, int64_t j1) {
+  for (int64_t j = j0; j < j1; j += 16) {
     double* strip = packed + j * k;
     for (int64_t p = 0; p < k; p++) {
       store8(strip + 16 * p, load8(B + p * n + j));
@@ -156,21 +163,14 @@ __attribute__((always_inline)) inline void block8x16(const double* a, const doub
   for (int r = 0; r < 8; r++) store8(C + r * n, s[r][0]), store8(C + r * n + 8, s[r][1]);
 }
 
-// The packed operands' memory is kept between calls, as the layers' shapes come back every step;
-// above 32 MB it is let go after its call (np.dot(X.T, X) of Fashion-MNIST's images would keep
-// 376 MB).
-void letGoIfLarge(std::vector<double>& packed) {
-  if (packed.capacity() > (size_t{1} << 22)) std::vector<double>().swap(packed);
-}
-
-// The first `rows` rows (a multiple of 8) by B's packed columns.
+// The first `rows` rows (a multiple of 8) by B's packed columns j0..j1-1.
 template <typename TC>
-void packedRows(const float* A, const double* strips, TC* C, int64_t rows, int64_t k, int64_t n, int64_t columns) {
+void packedRows(const float* A, const double* strips, TC* C, int64_t rows, int64_t k, int64_t n, int64_t j0, int64_t j1) {
   thread_local std::vector<double> packed;
   packed.resize(8 * k);
   for (int64_t i = 0; i < rows; i += 8) {
     packRows(A + i * k, packed.data(), k);
-    for (int64_t j = 0; j < columns; j += 16) block8x16(packed.data(), strips + j * k, C + i * n + j, k, n);
+    for (int64_t j = j0; j < j1; j += 16) block8x16(packed.data(), strips + j * k, C + i * n + j, k, n);
   }
   letGoIfLarge(packed);
 }
@@ -272,76 +272,124 @@ void leftColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_t 
 // The R = m % 4 rows left over by the first `columns` columns (a multiple of 8). Not inlined:
 // grown by it, matmul's narrow-column loops ran ~20% slower (300x64 @ 64x3: 5.0 -> 6.1 us).
 template <int R, typename TA, typename TB, typename TC>
-__attribute__((noinline)) void leftRowsOf(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t columns) {
+__attribute__((noinline)) void leftRowsOf(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t j0, int64_t j1) {
   const int64_t i = m - R;
-  int64_t j = 0;
-  for (; j + 16 <= columns; j += 16) blockRows<R, 4>(A, B, C, i, j, k, n);
-  if (j < columns) blockRows<R, 2>(A, B, C, i, j, k, n);
+  int64_t j = j0;
+  for (; j + 16 <= j1; j += 16) blockRows<R, 4>(A, B, C, i, j, k, n);
+  if (j < j1) blockRows<R, 2>(A, B, C, i, j, k, n);
 }
 
+// Columns j0..j1-1 (a multiple of 8 of them) of the m % 4 rows left over.
 template <typename TA, typename TB, typename TC>
-void leftRows(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t columns) {
+void leftRows(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t j0, int64_t j1) {
   switch (m % 4) {
-    case 1: return leftRowsOf<1>(A, B, C, m, k, n, columns);
-    case 2: return leftRowsOf<2>(A, B, C, m, k, n, columns);
-    case 3: return leftRowsOf<3>(A, B, C, m, k, n, columns);
+    case 1: return leftRowsOf<1>(A, B, C, m, k, n, j0, j1);
+    case 2: return leftRowsOf<2>(A, B, C, m, k, n, j0, j1);
+    case 3: return leftRowsOf<3>(A, B, C, m, k, n, j0, j1);
   }
 }
 
-// `strips`: B's first n - n % 16 columns packed by packStrips, when A and B are float32 and the
-// machine has AVX-512; otherwise null.
+// Columns j0..j1-1 of C (multiples of 16) in blocks of 16 columns (AVX-512 only). `strips`: those
+// columns of B packed by packStrips, or null.
 template <typename TA, typename TB, typename TC>
-void matmul(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, const double* strips) {
-  int64_t wideCols = 0;  // columns done in blocks of 16
+void wideColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t j0, int64_t j1, const double* strips) {
 #if defined(__AVX512F__)
-  wideCols = n - n % 16;
   int64_t i = 0;
   if constexpr (std::is_same_v<TA, float> && std::is_same_v<TB, float>) {
-    if (strips) packedRows(A, strips, C, i = m - m % 8, k, n, wideCols);
+    if (strips) packedRows(A, strips, C, i = m - m % 8, k, n, j0, j1);
   }
   for (; i + 4 <= m; i += 4) {
-    for (int64_t j = 0; j < wideCols; j += 16) block4x16(A, B, C, i, j, k, n);
+    for (int64_t j = j0; j < j1; j += 16) block4x16(A, B, C, i, j, k, n);
   }
+  leftRows(A, B, C, m, k, n, j0, j1);
 #else
-  (void)strips;
+  (void)A, (void)B, (void)C, (void)m, (void)k, (void)n, (void)j0, (void)j1, (void)strips;
 #endif
+}
+
+// The columns from `from` on (all but the AVX-512 blocks of 16 wideColumns does).
+template <typename TA, typename TB, typename TC>
+void otherColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t from) {
   const int64_t blockCols = n - n % 8;
   for (int64_t i = 0; i + 4 <= m; i += 4) {
-    for (int64_t j = wideCols; j < blockCols; j += 8) blockRows<4, 2>(A, B, C, i, j, k, n);
+    for (int64_t j = from; j < blockCols; j += 8) blockRows<4, 2>(A, B, C, i, j, k, n);
   }
-  leftRows(A, B, C, m, k, n, blockCols);
+  leftRows(A, B, C, m, k, n, from, blockCols);
   leftColumns(A, B, C, m, blockCols, k, n);
+}
+
+// The columns of C AVX-512 does 16 at a time.
+int64_t wideColumnsOf(int64_t n) {
+#if defined(__AVX512F__)
+  return n - n % 16;
+#else
+  (void)n;
+  return 0;
+#endif
+}
+
+
+// Whether both operands are float32 and the machine has AVX-512: then B's columns are packed.
+template <typename TA, typename TB>
+constexpr bool packs() {
+#if defined(__AVX512F__)
+  return std::is_same_v<TA, float> && std::is_same_v<TB, float>;
+#else
+  return false;
+#endif
+}
+
+// Packs B's columns j0..j1-1 into `packed` (packStrips) and returns it, where a product of m rows
+// gains by it (packRows packs A's rows eight at a time); otherwise returns null.
+template <typename TA, typename TB>
+const double* packStrips(const TB* B, double* packed, int64_t m, int64_t k, int64_t n, int64_t j0, int64_t j1) {
+#if defined(__AVX512F__)
+  if constexpr (packs<TA, TB>()) {
+    if (m >= 8 && j1 > j0 && k <= INT32_MAX / 8) {  // packRows's gather takes 32-bit offsets of up to 7k
+      packStrips(B, packed, k, n, j0, j1);
+      return packed;
+    }
+  }
+#endif
+  (void)B, (void)packed, (void)m, (void)k, (void)n, (void)j0, (void)j1;
+  return nullptr;
 }
 
 // A product of at least this many multiply-adds (~30 us of work) is worth a helper thread.
 constexpr double MIN_PART_WORK = 1 << 19;
 
-// Large products go in parts of whole rows, one part per core (parallel.h): each row of C is its
-// own sums, computed the same way whichever thread has it. Parts start on a multiple of eight rows,
-// where matmul's blocks start anyway.
+// Large products go in parts, one per core (parallel.h): each element of C is its own sum, computed
+// the same way whichever thread has it. A part is either whole rows of C (starting on a multiple of
+// eight, where the blocks start anyway) or whole strips of 16 columns, whichever makes the helper
+// read less of what the caller wrote: on the bench's virtual machine a core read another core's
+// writes at ~2 GB/s. Rows: each part reads its rows of A and packs all of B (k x n). Columns: each
+// part reads all of A (m x k) and packs its columns of B. Each part packs what it reads itself.
 template <typename TA, typename TB, typename TC>
 void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
-  const int parts = std::min<int64_t>(partsFor(double(m) * double(k) * double(n), MIN_PART_WORK), std::max<int64_t>(1, m / 8));
-  const int64_t rows = ((m + parts - 1) / parts + 7) / 8 * 8;
-  const double* strips = nullptr;
-#if defined(__AVX512F__)
-  thread_local std::vector<double> packed;
-  if constexpr (std::is_same_v<TA, float> && std::is_same_v<TB, float>) {
-    const int64_t wide = n - n % 16;
-    if (m >= 8 && wide > 0 && k <= INT32_MAX / 8) {  // packRows's gather takes 32-bit offsets of up to 7k
-      packed.resize(wide * k);
-      packStrips(B, packed.data(), k, n, wide);
-      strips = packed.data();
-    }
-  }
-#endif
+  const int64_t wide = wideColumnsOf(n);
+  const int cores = partsFor(double(m) * double(k) * double(n), MIN_PART_WORK);
+  const bool byColumns = cores > 1 && wide >= 32 && 3 * n > m;
+  const int parts = byColumns ? std::min<int64_t>(cores, wide / 16) : std::min<int64_t>(cores, std::max<int64_t>(1, m / 8));
+  thread_local std::vector<double> shared;  // the column parts' strips, each part packing its own
+  if (byColumns && packs<TA, TB>()) shared.resize(wide * k);
+  double* const sharedStrips = shared.data();  // (a thread_local named in a part would be its thread's own)
   runParts(parts, [&](int part) {
+    if (byColumns) {
+      const int64_t strips = wide / 16, first = strips * part / parts * 16, last = strips * (part + 1) / parts * 16;
+      wideColumns(A, B, C, m, k, n, first, last, packStrips<TA>(B, sharedStrips, m, k, n, first, last));
+      if (part == parts - 1) otherColumns(A, B, C, m, k, n, wide);
+      return;
+    }
+    const int64_t rows = ((m + parts - 1) / parts + 7) / 8 * 8;
     const int64_t first = part * rows, count = std::min(rows, m - first);
-    if (count > 0) matmul(A + first * k, B, C + first * n, count, k, n, strips);
+    if (count <= 0) return;
+    thread_local std::vector<double> own;  // a row part's strips
+    if (packs<TA, TB>()) own.resize(wide * k);
+    wideColumns(A + first * k, B, C + first * n, count, k, n, 0, wide, packStrips<TA>(B, own.data(), count, k, n, 0, wide));
+    letGoIfLarge(own);
+    otherColumns(A + first * k, B, C + first * n, count, k, n, wide);
   });
-#if defined(__AVX512F__)
-  letGoIfLarge(packed);
-#endif
+  letGoIfLarge(shared);
 }
 
 template <typename TA, typename TB>
