@@ -154,10 +154,11 @@ for (const [m, k, n] of products) {
 
 // Optimizer_Adam's update in one pass (network/native/adam.cc) against the book's lines, which run
 // without the kernels: three steps with decay over parameters and gradients full of special values.
-for (const dtype of ["float32", "float64"] as DType[]) {
+// 300x250 weights (75,000 > 2 x 2^15) are updated in two parts, one per core.
+for (const [dtype, rows, columns] of [["float32", 64, 30], ["float64", 64, 30], ["float32", 300, 250], ["float64", 300, 250]] as [DType, number, number][]) {
   const layer = {
-    weights: inputs([64, 30], dtype, 18), biases: inputs([1, 30], dtype, 19),
-    dweights: inputs([64, 30], dtype, 20), dbiases: inputs([1, 30], dtype, 21),
+    weights: inputs([rows, columns], dtype, 18), biases: inputs([1, columns], dtype, 19),
+    dweights: inputs([rows, columns], dtype, 20), dbiases: inputs([1, columns], dtype, 21),
   };
   const optimizer = new Optimizer_Adam({ learning_rate: 0.05, decay: 5e-7 });
   for (let step = 0; step < 3; step++) {
@@ -167,7 +168,7 @@ for (const dtype of ["float32", "float64"] as DType[]) {
   }
   const state = layer as typeof layer & Record<"weight_momentums" | "weight_cache" | "bias_momentums" | "bias_cache", NDArray>;
   for (const name of ["weights", "biases", "weight_momentums", "weight_cache", "bias_momentums", "bias_cache"] as const) {
-    record(`Adam ${name} ${dtype}`, state[name]);
+    record(`Adam ${name} ${rows}x${columns} ${dtype}`, state[name]);
   }
 }
 
