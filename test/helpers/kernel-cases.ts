@@ -99,6 +99,9 @@ for (const dtype of ["float32", "float64"] as DType[]) {
 }
 for (const dtype of ["float32", "float64", "int32", "int64", "uint8", "bool"] as DType[]) {
   record(`transpose ${dtype}`, inputs([37, 70], dtype, 8).T);
+  // Over 2 x 2^15 elements: in two parts, one per core, split along the longer side of the result.
+  record(`transpose ${dtype} 301x250`, inputs([301, 250], dtype, 8).T);
+  record(`transpose ${dtype} 250x301`, inputs([250, 301], dtype, 8).T);
 }
 // 4-byte elements go through 8 x 8 register blocks where the tiles hold them: whole blocks, tiles
 // with edges, fewer than 8 rows or columns, and the book's shapes (a Fashion-MNIST batch, spiral data).
