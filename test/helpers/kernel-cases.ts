@@ -196,5 +196,21 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`Adam near subnormal ${name} ${dtype}`, state[name]);
   }
 }
+// A correction of magnitude 2 or more can make a subnormal quotient fall exactly halfway between two
+// float32 values: with beta_1 = 29, step 2 divides a momentum of -28 * 75 * 2^-149 by 1 - 29^2 =
+// -840, giving 2.5 * 2^-149. Division rounds that to even; a multiplication by 1/-840 gives 3 * 2^-149,
+// so adam.cc divides there (the learning rate is large enough for the update to show it).
+{
+  const zeros = (): NDArray => np.zeros([1, 16], { dtype: "float32" });
+  const layer = { weights: zeros(), biases: zeros(), dweights: zeros(), dbiases: zeros() };
+  const optimizer = new Optimizer_Adam({ learning_rate: 1e30, beta_1: 29 });
+  for (const gradient of [0, 75 * 2 ** -149]) {
+    layer.dweights = np.full([1, 16], gradient, { dtype: "float32" });
+    optimizer.pre_update_params();
+    optimizer.update_params(layer);
+    optimizer.post_update_params();
+  }
+  record("Adam halfway quotient weights float32", layer.weights);
+}
 process.stdout.write(JSON.stringify(results));
 

@@ -7,7 +7,6 @@
 #include "../../np/native/parallel.h"
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #if defined(__AVX512F__)
 #include <immintrin.h>
 #endif
@@ -51,32 +50,44 @@ inline __m512d widen(__m256 x) { return _mm512_maskz_cvtps_pd(0xFF, x); }
 inline __m256 narrow(__m512d x) { return _mm512_maskz_cvtpd_ps(0xFF, x); }
 inline __m512d asFloat32(__m512d x) { return widen(narrow(x)); }
 
-// The divisions by the two corrections are multiplications by their reciprocals in double, as
-// exact once rounded to float32: x * (1/c) is within 2^-52 of x/c (relative), and x/c, for float32
-// x and c, is either a float32 value or at least 2^-49 (relative) away from every halfway point
-// between two (x - M*c, for a halfway point M, is a nonzero multiple of 2^-24 of x, or of 2^-49 of
-// it), so both round to the same float32. A double divide takes the divider 16 cycles per 8 lanes.
-struct AdamScalars8 {
-  __m512d beta_1, one_minus_beta_1, beta_2, one_minus_beta_2, over_momentum_correction, over_cache_correction, step, epsilon;
-  explicit AdamScalars8(const AdamScalars& s)
-      : beta_1(at(s.beta_1)), one_minus_beta_1(at(s.one_minus_beta_1)), beta_2(at(s.beta_2)), one_minus_beta_2(at(s.one_minus_beta_2)),
-        over_momentum_correction(reciprocal(s.momentum_correction)), over_cache_correction(reciprocal(s.cache_correction)),
-        step(at(s.step)), epsilon(at(s.epsilon)) {}
-  static __m512d at(double v) { return _mm512_set1_pd(static_cast<float>(v)); }
-  static __m512d reciprocal(double v) { return _mm512_set1_pd(1.0 / static_cast<float>(v)); }
+// x / c, rounded to float32, for a float32 value c (a correction, 1 - beta^t: between 0 and 1 for
+// the betas Adam takes): where |c| < 2 a multiplication by 1/c in double, which rounds the same.
+// x * (1/c) is within 2^-52 of x/c (relative). A normal quotient of float32 values is a float32
+// value or at least 2^-49 (relative) from every halfway point between two (x - M*c, for a halfway
+// point M, is a nonzero multiple of 2^-24 of x, or of 2^-49 of it). A subnormal one is never
+// halfway when |c| < 2 (for c = C * 2^e, C odd, x/c = an odd multiple of 2^-150 needs e >= 1) and
+// is at least 2^-174 from halfway, where the error is below 2^-178. From |c| = 2 up it can be
+// halfway (147 * 2^-149 / 98), where division rounds to even and the product need not: there it
+// divides. A double divide takes the divider 16 cycles per 8 lanes.
+struct Divisor {
+  __m512d value, reciprocal;
+  bool byReciprocal;
+  explicit Divisor(double v)
+      : value(_mm512_set1_pd(static_cast<float>(v))), reciprocal(_mm512_set1_pd(1.0 / static_cast<float>(v))),
+        byReciprocal(std::fabs(static_cast<float>(v)) < 2) {}
+  __m512d divide(__m512d x) const { return byReciprocal ? _mm512_mul_pd(x, reciprocal) : _mm512_div_pd(x, value); }
 };
 
-// adamLines for eight float32 elements, in double. The square root stays float32 (a cache is not
-// tiny where this runs; and were it subnormal, vsqrtps would only be slower).
+struct AdamScalars8 {
+  __m512d beta_1, one_minus_beta_1, beta_2, one_minus_beta_2, step, epsilon;
+  Divisor momentum_correction, cache_correction;
+  explicit AdamScalars8(const AdamScalars& s)
+      : beta_1(at(s.beta_1)), one_minus_beta_1(at(s.one_minus_beta_1)), beta_2(at(s.beta_2)), one_minus_beta_2(at(s.one_minus_beta_2)),
+        step(at(s.step)), epsilon(at(s.epsilon)), momentum_correction(s.momentum_correction), cache_correction(s.cache_correction) {}
+  static __m512d at(double v) { return _mm512_set1_pd(static_cast<float>(v)); }
+};
+
+// adamLines for eight float32 elements, in double. The square root stays float32: it never makes a
+// subnormal, and a subnormal cache only makes it slower.
 void adamInDouble(float* param, const float* gradient, float* momentums, float* cache, const AdamScalars8& s) {
   const __m512d g = widen(_mm256_loadu_ps(gradient));
   const __m512d m = asFloat32(_mm512_add_pd(asFloat32(_mm512_mul_pd(s.beta_1, widen(_mm256_loadu_ps(momentums)))), asFloat32(_mm512_mul_pd(s.one_minus_beta_1, g))));
   _mm256_storeu_ps(momentums, narrow(m));
-  const __m512d momentum_corrected = asFloat32(_mm512_mul_pd(m, s.over_momentum_correction));
+  const __m512d momentum_corrected = asFloat32(s.momentum_correction.divide(m));
   const __m512d c = asFloat32(_mm512_add_pd(asFloat32(_mm512_mul_pd(s.beta_2, widen(_mm256_loadu_ps(cache)))),
                                             asFloat32(_mm512_mul_pd(s.one_minus_beta_2, asFloat32(_mm512_mul_pd(g, g))))));
   _mm256_storeu_ps(cache, narrow(c));
-  const __m256 cache_corrected = narrow(_mm512_mul_pd(c, s.over_cache_correction));
+  const __m256 cache_corrected = narrow(s.cache_correction.divide(c));
   const __m512d denominator = asFloat32(_mm512_add_pd(widen(_mm256_sqrt_ps(cache_corrected)), s.epsilon));
   const __m512d update = asFloat32(_mm512_div_pd(asFloat32(_mm512_mul_pd(s.step, momentum_corrected)), denominator));
   _mm256_storeu_ps(param, narrow(_mm512_add_pd(widen(_mm256_loadu_ps(param)), update)));
@@ -98,9 +109,9 @@ bool holdsTiny(const float* x, int exponent) {
 void adamFloat32(float* param, const float* gradient, float* momentums, float* cache, int64_t n, const AdamScalars& s) {
   constexpr int GROUP = 16, RUN = 32 * GROUP;
   const AdamScalars8 s8(s);
-  // A momentum or gradient below 2^-60 makes products below 2^-126 with the scalars; a cache, only
-  // once below that itself.
-  auto tiny = [&](int64_t i) { return holdsTiny(momentums + i, 60) || holdsTiny(gradient + i, 60) || holdsTiny(cache + i, 100); };
+  // A momentum below 2^-60, or a gradient below 2^-50 (squared, times 1 - beta_2), makes products
+  // below 2^-126 with the scalars; a cache, only once below that itself.
+  auto tiny = [&](int64_t i) { return holdsTiny(momentums + i, 60) || holdsTiny(gradient + i, 50) || holdsTiny(cache + i, 100); };
   int64_t i = 0;
   while (i + GROUP <= n) {
     int64_t end = i;

@@ -80,9 +80,10 @@ size_t elementSize(ArrayType t) {
 
 // An array of at least twice this many elements is transposed in parts, one per core, each a range
 // of dst's longer side: that is how a product splits its operand between cores (linalg.cc: X.T's
-// 784 rows, W.T's 784 columns), so each core then reads the part it wrote. In Model.train the
-// first layer's W.T took 122 us on one thread, X.T 66 us; on two, 72-101 and 50-65 us, and the
-// epoch 1.01-1.07 s -> 0.95-1.01 s (four runs each, alternated).
+// 784 rows, W.T's 784 columns), so each core then reads mostly the part it wrote (the two split at
+// multiples of 32 and of 8 or 16, not always at the same place). In Model.train the first layer's
+// W.T took 122 us on one thread, X.T 66 us; on two, 72-101 and 50-65 us, and the epoch
+// 1.01-1.07 s -> 0.95-1.01 s (four runs each, alternated).
 constexpr double MIN_PART_ELEMENTS = 1 << 15;
 
 template <typename T>

@@ -21,6 +21,7 @@ namespace {
 // With AVX-512 the columns go 16 at a time first (block4x16). Every sum in the same order, so
 // every block shape gives the same bits. Built with -march=native: the instruction set is the
 // installing machine's.
+
 // The packed operands' memory is kept between calls, as the layers' shapes come back every step;
 // above 32 MB it is let go after its call (np.dot(X.T, X) of Fashion-MNIST's images would keep
 // 376 MB).
@@ -269,8 +270,8 @@ void leftColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_t 
   }
 }
 
-// The R = m % 4 rows left over by the first `columns` columns (a multiple of 8). Not inlined:
-// grown by it, matmul's narrow-column loops ran ~20% slower (300x64 @ 64x3: 5.0 -> 6.1 us).
+// The R = m % 4 rows left over by columns j0..j1-1 (a multiple of 8 of them). Not inlined: grown
+// by it, the narrow-column loops ran ~20% slower (300x64 @ 64x3: 5.0 -> 6.1 us).
 template <int R, typename TA, typename TB, typename TC>
 __attribute__((noinline)) void leftRowsOf(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n, int64_t j0, int64_t j1) {
   const int64_t i = m - R;
@@ -328,7 +329,6 @@ int64_t wideColumnsOf(int64_t n) {
 #endif
 }
 
-
 // Whether both operands are float32 and the machine has AVX-512: then B's columns are packed.
 template <typename TA, typename TB>
 constexpr bool packs() {
@@ -339,19 +339,26 @@ constexpr bool packs() {
 #endif
 }
 
-// Packs B's columns j0..j1-1 into `packed` (packStrips) and returns it, where a product of m rows
-// gains by it (packRows packs A's rows eight at a time); otherwise returns null.
+// Whether a product of m rows packs B's columns: float32 operands with AVX-512, rows enough for
+// packRows's eight at a time, and offsets its gather can take (32-bit, up to 7k).
 template <typename TA, typename TB>
-const double* packStrips(const TB* B, double* packed, int64_t m, int64_t k, int64_t n, int64_t j0, int64_t j1) {
+bool packsFor(int64_t m, int64_t k) {
+  return packs<TA, TB>() && m >= 8 && k <= INT32_MAX / 8;
+}
+
+// B's columns j0..j1-1 packed into `packed` by packStrips when `packing`, else null (the blocks
+// then read B as it is).
+template <typename TB>
+const double* stripsOf(const TB* B, double* packed, bool packing, int64_t k, int64_t n, int64_t j0, int64_t j1) {
 #if defined(__AVX512F__)
-  if constexpr (packs<TA, TB>()) {
-    if (m >= 8 && j1 > j0 && k <= INT32_MAX / 8) {  // packRows's gather takes 32-bit offsets of up to 7k
+  if constexpr (std::is_same_v<TB, float>) {
+    if (packing && j1 > j0) {
       packStrips(B, packed, k, n, j0, j1);
       return packed;
     }
   }
 #endif
-  (void)B, (void)packed, (void)m, (void)k, (void)n, (void)j0, (void)j1;
+  (void)B, (void)packed, (void)packing, (void)k, (void)n, (void)j0, (void)j1;
   return nullptr;
 }
 
@@ -360,32 +367,35 @@ constexpr double MIN_PART_WORK = 1 << 19;
 
 // Large products go in parts, one per core (parallel.h): each element of C is its own sum, computed
 // the same way whichever thread has it. A part is either whole rows of C (starting on a multiple of
-// eight, where the blocks start anyway) or whole strips of 16 columns, whichever makes the helper
-// read less of what the caller wrote: on the bench's virtual machine a core read another core's
-// writes at ~2 GB/s. Rows: each part reads its rows of A and packs all of B (k x n). Columns: each
-// part reads all of A (m x k) and packs its columns of B. Each part packs what it reads itself.
+// eight, where the blocks start anyway) or whole strips of 16 columns, and each part packs the
+// columns of B it uses itself. On the bench's virtual machine a core read another core's writes at
+// ~2 GB/s, and what a helper reads of the caller's memory decided the split: 128x784 @ 784x128 took
+// 472 us in Model.train on two threads, 487 us on one, while the caller packed B for both. Columns
+// where 3n > m: the layers' forward products (128 x 784 @ 784 x 128: 299-313 us by columns) and
+// dvalues @ W.T; rows for X.T @ dvalues (784x128 @ 128x128: 269 us by rows, 303 by columns).
 template <typename TA, typename TB, typename TC>
 void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t n) {
   const int64_t wide = wideColumnsOf(n);
-  const int cores = partsFor(double(m) * double(k) * double(n), MIN_PART_WORK);
-  const bool byColumns = cores > 1 && wide >= 32 && 3 * n > m;
-  const int parts = byColumns ? std::min<int64_t>(cores, wide / 16) : std::min<int64_t>(cores, std::max<int64_t>(1, m / 8));
+  const int most = partsFor(double(m) * double(k) * double(n), MIN_PART_WORK);  // the work's and the cores' limit
+  const bool byColumns = most > 1 && wide >= 32 && 3 * n > m;
+  const int64_t rows = ((m + most - 1) / most + 7) / 8 * 8;  // a row part's, whole blocks of 8
+  const int parts = byColumns ? std::min<int64_t>(most, wide / 16) : (m + rows - 1) / rows;
+  const bool packing = wide > 0 && packsFor<TA, TB>(m, k);
   thread_local std::vector<double> shared;  // the column parts' strips, each part packing its own
-  if (byColumns && packs<TA, TB>()) shared.resize(wide * k);
+  if (byColumns && packing) shared.resize(wide * k);
   double* const sharedStrips = shared.data();  // (a thread_local named in a part would be its thread's own)
   runParts(parts, [&](int part) {
     if (byColumns) {
       const int64_t strips = wide / 16, first = strips * part / parts * 16, last = strips * (part + 1) / parts * 16;
-      wideColumns(A, B, C, m, k, n, first, last, packStrips<TA>(B, sharedStrips, m, k, n, first, last));
+      wideColumns(A, B, C, m, k, n, first, last, stripsOf(B, sharedStrips, packing, k, n, first, last));
       if (part == parts - 1) otherColumns(A, B, C, m, k, n, wide);
       return;
     }
-    const int64_t rows = ((m + parts - 1) / parts + 7) / 8 * 8;
     const int64_t first = part * rows, count = std::min(rows, m - first);
-    if (count <= 0) return;
     thread_local std::vector<double> own;  // a row part's strips
-    if (packs<TA, TB>()) own.resize(wide * k);
-    wideColumns(A + first * k, B, C + first * n, count, k, n, 0, wide, packStrips<TA>(B, own.data(), count, k, n, 0, wide));
+    const bool packsOwn = wide > 0 && packsFor<TA, TB>(count, k);
+    if (packsOwn) own.resize(wide * k);
+    wideColumns(A + first * k, B, C + first * n, count, k, n, 0, wide, stripsOf(B, own.data(), packsOwn, k, n, 0, wide));
     letGoIfLarge(own);
     otherColumns(A + first * k, B, C + first * n, count, k, n, wide);
   });

@@ -1,7 +1,7 @@
 // Splitting a kernel's work between this thread and helper threads (the machine's other cores).
 // Used where the parts write disjoint outputs and each output is computed exactly as it would be
 // by one thread, so how the work is split never changes a result (linalg.cc splits a product by
-// its rows).
+// rows or by columns, copies.cc a transpose, adam.cc a parameter's update).
 #pragma once
 #include <cstdint>
 #include <functional>
