@@ -378,8 +378,8 @@ void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t 
   const int64_t wide = wideColumnsOf(n);
   const int most = partsFor(double(m) * double(k) * double(n), MIN_PART_WORK);  // the work's and the cores' limit
   const bool byColumns = most > 1 && wide >= 32 && 3 * n > m;
-  const int64_t rows = ((m + most - 1) / most + 7) / 8 * 8;  // a row part's, whole blocks of 8
-  const int parts = byColumns ? std::min<int64_t>(most, wide / 16) : (m + rows - 1) / rows;
+  const int64_t rows = std::max<int64_t>(8, ((m + most - 1) / most + 7) / 8 * 8);  // a row part's, whole blocks of 8
+  const int parts = byColumns ? std::min<int64_t>(most, wide / 16) : std::max<int64_t>(1, (m + rows - 1) / rows);
   const bool packing = wide > 0 && packsFor<TA, TB>(m, k);
   thread_local std::vector<double> shared;  // the column parts' strips, each part packing its own
   if (byColumns && packing) shared.resize(wide * k);
