@@ -5,7 +5,6 @@
 // -ffp-contract=off: no fused multiply-add). Those lines still run without this addon.
 #include "../../np/native/kernels.h"
 #include "../../np/native/parallel.h"
-#include <algorithm>
 #include <cmath>
 #if defined(__AVX512F__)
 #include <immintrin.h>
@@ -156,9 +155,9 @@ napi_value AdamUpdate(napi_env env, napi_callback_info info) {
   if (types[0] != napi_float32_array && types[0] != napi_float64_array) return boolean(env, false);
   // Large parameters in parts, one per core, each of whole groups of 16 (parallel.h).
   const int parts = partsFor(double(n), MIN_PART_ELEMENTS);
-  const int64_t size = ((n + parts - 1) / parts + 15) / 16 * 16;
   runParts(parts, [&](int part) {
-    const int64_t first = std::min(n, part * size), count = std::min(size, n - first);
+    const Range range = partOf(n, parts, part, 16);
+    const int64_t first = range.first, count = range.last - range.first;
     if (types[0] == napi_float32_array) {
       adamFloat32(static_cast<float*>(arrays[0]) + first, static_cast<const float*>(arrays[1]) + first,
                   static_cast<float*>(arrays[2]) + first, static_cast<float*>(arrays[3]) + first, count, s);

@@ -1,7 +1,6 @@
 // Copies: the 2-D transpose (core.ts) and the masked fill d[mask] = v (indexing.ts).
 #include "kernels.h"
 #include "parallel.h"
-#include <algorithm>
 #ifdef __AVX2__
 #include <immintrin.h>
 #endif
@@ -90,11 +89,10 @@ template <typename T>
 void transposeParts(const T* src, T* dst, int64_t rows, int64_t cols) {
   const int parts = partsFor(double(rows) * double(cols), MIN_PART_ELEMENTS);
   const bool byColumns = cols >= rows;  // dst's rows are src's columns
-  const int64_t side = byColumns ? cols : rows, tiles = (side + 31) / 32;
   runParts(parts, [&](int part) {
-    const int64_t first = std::min(side, tiles * part / parts * 32), last = std::min(side, tiles * (part + 1) / parts * 32);
-    if (byColumns) transpose(src, dst, rows, cols, 0, rows, first, last);
-    else transpose(src, dst, rows, cols, first, last, 0, cols);
+    const Range range = partOf(byColumns ? cols : rows, parts, part, 32);  // whole tiles
+    if (byColumns) transpose(src, dst, rows, cols, 0, rows, range.first, range.last);
+    else transpose(src, dst, rows, cols, range.first, range.last, 0, cols);
   });
 }
 

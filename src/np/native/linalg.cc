@@ -329,21 +329,16 @@ int64_t wideColumnsOf(int64_t n) {
 #endif
 }
 
-// Whether both operands are float32 and the machine has AVX-512: then B's columns are packed.
-template <typename TA, typename TB>
-constexpr bool packs() {
-#if defined(__AVX512F__)
-  return std::is_same_v<TA, float> && std::is_same_v<TB, float>;
-#else
-  return false;
-#endif
-}
-
 // Whether a product of m rows packs B's columns: float32 operands with AVX-512, rows enough for
 // packRows's eight at a time, and offsets its gather can take (32-bit, up to 7k).
 template <typename TA, typename TB>
 bool packsFor(int64_t m, int64_t k) {
-  return packs<TA, TB>() && m >= 8 && k <= INT32_MAX / 8;
+#if defined(__AVX512F__)
+  return std::is_same_v<TA, float> && std::is_same_v<TB, float> && m >= 8 && k <= INT32_MAX / 8;
+#else
+  (void)m, (void)k;
+  return false;
+#endif
 }
 
 // B's columns j0..j1-1 packed into `packed` by packStrips when `packing`, else null (the blocks
@@ -378,22 +373,22 @@ void matmulParts(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t 
   const int64_t wide = wideColumnsOf(n);
   const int most = partsFor(double(m) * double(k) * double(n), MIN_PART_WORK);  // the work's and the cores' limit
   const bool byColumns = most > 1 && wide >= 32 && 3 * n > m;
-  const int64_t rows = std::max<int64_t>(8, ((m + most - 1) / most + 7) / 8 * 8);  // a row part's, whole blocks of 8
-  const int parts = byColumns ? std::min<int64_t>(most, wide / 16) : std::max<int64_t>(1, (m + rows - 1) / rows);
-  const bool packing = wide > 0 && packsFor<TA, TB>(m, k);
+  const int parts = std::max<int64_t>(1, std::min<int64_t>(most, byColumns ? wide / 16 : (m + 7) / 8));
+  const bool packing = packsFor<TA, TB>(m, k);
   thread_local std::vector<double> shared;  // the column parts' strips, each part packing its own
   if (byColumns && packing) shared.resize(wide * k);
   double* const sharedStrips = shared.data();  // (a thread_local named in a part would be its thread's own)
   runParts(parts, [&](int part) {
     if (byColumns) {
-      const int64_t strips = wide / 16, first = strips * part / parts * 16, last = strips * (part + 1) / parts * 16;
-      wideColumns(A, B, C, m, k, n, first, last, stripsOf(B, sharedStrips, packing, k, n, first, last));
+      const Range columns = partOf(wide, parts, part, 16);
+      wideColumns(A, B, C, m, k, n, columns.first, columns.last, stripsOf(B, sharedStrips, packing, k, n, columns.first, columns.last));
       if (part == parts - 1) otherColumns(A, B, C, m, k, n, wide);
       return;
     }
-    const int64_t first = part * rows, count = std::min(rows, m - first);
+    const Range rows = partOf(m, parts, part, 8);
+    const int64_t first = rows.first, count = rows.last - rows.first;
     thread_local std::vector<double> own;  // a row part's strips
-    const bool packsOwn = wide > 0 && packsFor<TA, TB>(count, k);
+    const bool packsOwn = packsFor<TA, TB>(count, k);
     if (packsOwn) own.resize(wide * k);
     wideColumns(A + first * k, B, C + first * n, count, k, n, 0, wide, stripsOf(B, own.data(), packsOwn, k, n, 0, wide));
     letGoIfLarge(own);

@@ -3,6 +3,7 @@
 // by one thread, so how the work is split never changes a result (linalg.cc splits a product by
 // rows or by columns, copies.cc a transpose, adam.cc a parameter's update).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 
@@ -18,5 +19,16 @@ int partsFor(double size, double minimum);
 // each, then sleep. A call made while
 // another thread's call is running runs all its parts itself.
 void runParts(int parts, const std::function<void(int)>& work);
+
+// Part `part` of `parts` of 0..n-1, as [first, last): cut at multiples of `align` (where a kernel's
+// blocks start) and as even as whole units of `align` allow, so no part is empty while n holds
+// `parts` units.
+struct Range {
+  int64_t first, last;
+};
+inline Range partOf(int64_t n, int parts, int part, int64_t align) {
+  const int64_t units = (n + align - 1) / align;
+  return {std::min(n, units * part / parts * align), std::min(n, units * (part + 1) / parts * align)};
+}
 
 }  // namespace nnfs
