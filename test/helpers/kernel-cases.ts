@@ -73,6 +73,15 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`max ${dtype} ${shape}`, np.max(x));
     record(`argmax ${dtype} ${shape}`, np.argmax(x));
   }
+  // Scans of these go in parts (a range of lines per core), evenly or not, along the last axis or not.
+  for (const shape of [[700, 200], [3, 50000], [300, 250, 2]]) {
+    const x = inputs(shape, dtype, 16);
+    for (let axis = 0; axis < shape.length; axis++) {
+      record(`split max axis ${axis} ${dtype} ${shape}`, np.max(x, { axis }));
+      record(`split argmin axis ${axis} ${dtype} ${shape}`, np.argmin(x, { axis }));
+    }
+    record(`split min ${dtype} ${shape}`, np.min(x));
+  }
   // max/argmax on rows without NaN, full of ties (small integers, 0 and -0): the first one must win.
   // Row lengths 300 and 27 leave more than one vector after the kernel's last pair of vectors.
   for (const shape of [[300, 64], [300, 3], [40, 130], [20, 300], [60, 27]]) {

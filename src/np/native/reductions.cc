@@ -1,5 +1,6 @@
 // Sums in NumPy's pairwise order, and max/min/argmax/argmin along an axis (reductions.ts).
 #include "kernels.h"
+#include "parallel.h"
 #include <cstring>
 #if defined(__AVX__)
 #include <immintrin.h>
@@ -207,6 +208,22 @@ void scanAlong(const T* data, T* top, double* at, int64_t outer, int64_t len, in
   }
 }
 
+// A scan of at least twice this many elements goes in parts, one per core, each a range of whole
+// lines (each line's winner is found as one thread would find it). Model.train checks its data
+// with np.max and np.min: over Fashion-MNIST's training images (188 MB) the two took 50-54 ms on
+// one core, 28-29 ms on two.
+constexpr double MIN_PART_ELEMENTS = 1 << 16;
+
+template <bool MAX, typename T>
+void scanParts(const T* data, T* top, double* at, int64_t outer, int64_t len, int64_t inner) {
+  const int parts = outer < 2 ? 1 : partsFor(double(outer) * double(len) * double(inner), MIN_PART_ELEMENTS);
+  runParts(parts, [&](int part) {
+    const Range lines = partOf(outer, parts, part, 1);
+    const int64_t skip = lines.first * inner;
+    scanAlong<MAX>(data + skip * len, top + skip, at + skip, lines.last - lines.first, len, inner);
+  });
+}
+
 }  // namespace
 
 // scanAlong(data, top, at, outer, len, inner, max): data and top both float32 or both float64, at float64.
@@ -221,11 +238,11 @@ napi_value ScanAlong(napi_env env, napi_callback_info info) {
   if (done && td == napi_float32_array) {
     const float* d = static_cast<const float*>(data);
     float* t = static_cast<float*>(top);
-    max ? scanAlong<true>(d, t, w, outer, len, inner) : scanAlong<false>(d, t, w, outer, len, inner);
+    max ? scanParts<true>(d, t, w, outer, len, inner) : scanParts<false>(d, t, w, outer, len, inner);
   } else if (done && td == napi_float64_array) {
     const double* d = static_cast<const double*>(data);
     double* t = static_cast<double*>(top);
-    max ? scanAlong<true>(d, t, w, outer, len, inner) : scanAlong<false>(d, t, w, outer, len, inner);
+    max ? scanParts<true>(d, t, w, outer, len, inner) : scanParts<false>(d, t, w, outer, len, inner);
   } else {
     done = false;
   }
