@@ -395,7 +395,13 @@ function stepsFor(X: NDArray, batch_size: number | null): number {
 
 /** X[step*batch_size:(step+1)*batch_size], or all of X without batches. */
 function batchOf(X: NDArray, step: number, batch_size: number | null): NDArray {
-  return batch_size === null ? X : X.get(`${step * batch_size}:${(step + 1) * batch_size}`);
+  if (batch_size === null) return X;
+  // A view of those rows, as NumPy's slice is; nothing the model does writes to its inputs. A copy
+  // of each batch cost a Fashion-MNIST epoch 0.1 s: 0.94-1.07 s with views, 1.06-1.14 s with
+  // copies (four alternated runs each).
+  const rowSize = X.size / X.shape[0];
+  const first = Math.min(step * batch_size, X.shape[0]), last = Math.min(first + batch_size, X.shape[0]);
+  return new NDArray(X.data.subarray(first * rowSize, last * rowSize), [last - first, ...X.shape.slice(1)], X.dtype);
 }
 
 /** `acc: 0.062, loss: 2.303 (data_loss: 2.303, reg_loss: 0.000), lr: 0.001`, with Python's formatting. */
