@@ -33,8 +33,9 @@ export function dot(a: Operand, b: Operand): NDArray {
   const out = NDArray.forResult([...leading, ...trailing], resultType);
   // Float32 and float64 results take the sums straight; other dtypes are cast from float64 ones.
   const direct = isFloatStorage(out.data);
-  const sums = direct ? out.data : new Float64Array(m * n);
-  matmulFloat64(asFloat(x.data), asFloat(y.data), sums as Float, m, k, n);
+  const sums = (direct ? out.data : new Float64Array(m * n)) as Float;
+  if (n === 0 || readingTransposed(x, y, sums, m, k, n)) return out;
+  matmulFloat64(asFloat(x.data), asFloat(y.data), sums, m, k, n);
   if (!direct) for (let i = 0; i < sums.length; i++) out.data[i] = castValue(resultType, sums[i]);
   return out;
 }
@@ -53,6 +54,18 @@ function dotResultType(a: DType, b: DType): DType {
 
 type Float = Float32Array | Float64Array;
 
+/**
+ * The kernel's product of x.T or W.T (as Layer_Dense.backward takes them) read in place, without
+ * copying the transpose first, where it can read them so (float32 operands in its packed blocks);
+ * false where it cannot, and then dot reads the transpose's copy.
+ */
+function readingTransposed(x: NDArray, y: NDArray, C: Float, m: number, k: number, n: number): boolean {
+  const xt = x.transposed(), yt = y.transposed();
+  if (!native || (xt === null && yt === null)) return false;
+  const [A, B] = [(xt ?? x).data, (yt ?? y).data];
+  return isFloatStorage(A) && isFloatStorage(B) && native.matmul(A, B, C, m, k, n, xt !== null, yt !== null);
+}
+
 /** Float storage as is (a float32 product is exact in float64); integer storage as float64. */
 function asFloat(data: NDArray["data"]): Float {
   return isFloatStorage(data) ? data : new Float64Array(data);
@@ -65,7 +78,7 @@ function asFloat(data: NDArray["data"]): Float {
  */
 // The C++ kernel (native/linalg.cc) does these same sums when it is built; this loop stands in without it.
 function matmulFloat64(A: Float, B: Float, C: Float, m: number, k: number, n: number): void {
-  if (n === 0 || native?.matmul(A, B, C, m, k, n)) return;
+  if (native?.matmul(A, B, C, m, k, n, false, false)) return;
   matmulRows(A, B, C, m, k, n);
 }
 

@@ -148,6 +148,11 @@ record("exp float32 near half-way", np.exp(np.array(nearHalfWay(), "float32")));
 const inPlace = np.concatenate([np.array(nearHalfWay(), "float32"), inputs([1000], "float32", 17)]);
 record("exp float32 in place", np.exp(inPlace, { out: inPlace }));
 
+// Finite values in [-4, 4) for products (uniform: float64 Gaussians differ by design with the
+// kernels, see random.cc; an int64 array gets -4..3).
+const finite = (shape: number[], dtype: DType, seed: number): NDArray =>
+  np.subtract(np.multiply(new np.random.RandomState(seed).random_sample(shape) as NDArray, 8), 4).astype(dtype);
+
 const products: [number, number, number][] = [
   [300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1], [21, 40, 27],
   // 1 to 3 rows past a multiple of 4, by 16, 32 and 40 columns (leftRows: blocks of 16, then 8).
@@ -161,6 +166,23 @@ for (const [m, k, n] of products) {
   for (const [ta, tb] of [["float32", "float32"], ["float32", "float64"], ["float64", "float32"], ["float64", "float64"], ["int64", "float32"]] as DType[][]) {
     const a = np.multiply(inputs([m, k], ta, 9), 1), b = inputs([k, n], tb, 10);
     record(`dot ${m}x${k} ${ta} @ ${k}x${n} ${tb}`, np.dot(a, b));
+    // A NaN every seventh value makes most long sums NaN, whatever was read: finite values too.
+    record(`dot finite ${m}x${k} ${ta} @ ${k}x${n} ${tb}`, np.dot(finite([m, k], ta, 26), finite([k, n], tb, 27)));
+  }
+}
+
+// Products by a transpose, as Layer_Dense.backward takes them: x.T @ d and d @ W.T. The kernel
+// packs float32 operands straight from x and W where its packed blocks do the whole product (rows
+// in eights, columns in sixteens: the first five, split by rows, by columns or not at all);
+// elsewhere (the last three) dot multiplies the transpose's copy. Finite values: with inputs()'s
+// NaNs nearly every long sum is NaN, whatever was read.
+const byTransposes: [number, number, number][] = [[784, 128, 128], [128, 128, 784], [16, 9, 32], [200, 70, 48], [40, 300, 160], [20, 7, 32], [16, 9, 40], [128, 128, 10]];
+for (const [m, k, n] of byTransposes) {
+  for (const [ta, tb] of [["float32", "float32"], ["float64", "float32"]] as DType[][]) {
+    const x = finite([k, m], ta, 22), d = finite([k, n], tb, 23), W = finite([n, k], tb, 24);
+    record(`dot x.T ${m}x${k} ${ta} @ ${k}x${n} ${tb}`, np.dot(x.T, d));
+    record(`dot d ${m}x${k} ${ta} @ W.T ${k}x${n} ${tb}`, np.dot(finite([m, k], ta, 25), W.T));
+    record(`dot x.T ${m}x${k} ${ta} @ W.T ${k}x${n} ${tb}`, np.dot(x.T, W.T));
   }
 }
 

@@ -33,6 +33,23 @@ describe("dot: beyond the goldens", () => {
     for (let i = 0; i < 4; i++) for (let j = 0; j < 3; j++) assert.ok(Object.is(full.item(i, j), part.item(i, j)));
   });
 
+  it("x.T is a view of x until read, then a copy; dot reads it in place", () => {
+    const x = np.array([[1, 2, 3], [4, 5, 6]], "float32");
+    const unread = x.T, read = x.T;
+    assert.deepStrictEqual(read.tolist(), [[1, 4], [2, 5], [3, 6]]);
+    x.set([0, 1], 20);  // x[0, 1] = 20
+    assert.deepStrictEqual(unread.tolist(), [[1, 4], [20, 5], [3, 6]], "a change to x shows in an x.T not yet read");
+    assert.deepStrictEqual(read.tolist(), [[1, 4], [2, 5], [3, 6]], "an x.T already read is a copy");
+    x.set([0, 0], 10);
+    assert.deepStrictEqual(unread.tolist(), [[1, 4], [20, 5], [3, 6]], "and so is one read since");
+    // A product by transposes (in place where the kernel packs float32 operands) and by their copies.
+    const rng = new np.random.RandomState(5);
+    const X = rng.randn(128, 784).astype("float32"), d = rng.randn(128, 128).astype("float32");
+    assert.deepStrictEqual(np.dot(X.T, d).data, np.dot(X.T.copy(), d).data);
+    assert.deepStrictEqual(np.dot(d, X).data, np.dot(d, X.T.T).data);
+    assert.deepStrictEqual(X.T.T.tolist(), X.tolist());
+  });
+
   it("matmul agrees with dot on 2-D operands and refuses scalars", () => {
     assert.deepStrictEqual(np.matmul([[1, 2]], [[3], [4]]).tolist(), [[11]]);
     assert.throws(() => np.matmul(2, [1]));

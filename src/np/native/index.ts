@@ -34,8 +34,12 @@ export interface NativeKernels {
   gaussians(key: Uint32Array, pos: number, out: Float64Array, spare: Float64Array): number | false;
   /** Fills out with random.ts's inversion binomial draws; returns the new pos. */
   binomialInversion(key: Uint32Array, pos: number, out: Float64Array, n: number, p: number, qn: number, bound: number, flip: boolean): number | false;
-  /** C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. */
-  matmul(A: Float, B: Float, C: Float, m: number, k: number, n: number): boolean;
+  /**
+   * C (m x n) = A (m x k) · B (k x n), summed in float64 in index order. An operand given
+   * transposed is stored as its transpose (A as k x m, B as n x k); false if the kernel cannot
+   * read it so (or for other types).
+   */
+  matmul(A: Float, B: Float, C: Float, m: number, k: number, n: number, aTransposed: boolean, bTransposed: boolean): boolean;
   /** The pairwise sums of reductions.ts's runs, into dst. */
   sumRuns(src: Storage, dst: Storage, length: number, alongReduced: boolean, outOffsets: Float64Array): boolean;
   transpose2d(src: Storage, dst: Storage, rows: number, cols: number): boolean;
@@ -45,7 +49,7 @@ export interface NativeKernels {
 }
 
 /** The kernels' arguments this file expects (VERSION in native/kernels.h). */
-const VERSION = 6;
+const VERSION = 7;
 
 /**
  * node-gyp's output, build/Release/nnfs_kernels.node, in the package root: the nearest folder

@@ -8,7 +8,7 @@ namespace nnfs {
 
 // Bumped with every change to the kernels' arguments: native/index.ts refuses an addon built from
 // other sources (a checkout updated without `npm install`). Op numbers travel by name (below).
-constexpr int VERSION = 6;
+constexpr int VERSION = 7;
 
 // The elementwise operations with a kernel, each by its name in kernels.ts's table of ops. The
 // list numbers them (the `op` argument of binary() and unary()) and is exported as binaryOps and
