@@ -224,7 +224,9 @@ export class Model {
     for (let step = 0; step < prediction_steps; step++) {
       output.push(this.forward(batchOf(X, step, batch_size), false));
     }
-    return output.length === 1 ? output[0] : np.vstack(output);
+    // Always stacked, as the book does: a copy even of one batch, which may be X's own rows (a batch
+    // is a view of them) when the model hands its input through.
+    return np.vstack(output);
   }
 
   /** Each layer's forward pass on the previous layer's output; returns the last layer's output. */

@@ -23,7 +23,7 @@ export class NDArray {
   /** x.T before anything reads it (see T). */
   constructor(data: null, shape: Shape, dtype: DType, transposeOf: NDArray);
   constructor(data: Storage | null, shape: Shape, dtype: DType, transposeOf: NDArray | null = null) {
-    const size = data === null ? transposeOf?.size : data.length;
+    const size = data === null ? transposeOf?.size : data.length;  // (size does not read an x.T's elements)
     if (size !== shapeSize(shape)) {
       throw new Error(`cannot create array of shape ${formatShape(shape)} from ${size} elements`);
     }
@@ -51,7 +51,7 @@ export class NDArray {
   /** x.ndim: the number of dimensions. */
   get ndim(): number { return this.shape.length; }
   /** x.size: the number of elements. */
-  get size(): number { return this.data.length; }
+  get size(): number { return this.stored === null ? shapeSize(this.shape) : this.stored.length; }
 
   /**
    * x.T, the transpose. NumPy's is a view of x, and a product reads it in place: the book's
@@ -68,6 +68,15 @@ export class NDArray {
   /** If this array is an x.T nothing has read yet, x (np.dot reads it in place); else null. */
   transposed(): NDArray | null {
     return this.stored === null ? this.unreadTransposeOf : null;
+  }
+
+  /**
+   * The elements for np.dot, which leaves an x.T unread whether the kernel reads x in place or
+   * not (without the kernels, or for a shape it does not pack): for an unread x.T, a transposed
+   * copy of x's elements made for this one reading.
+   */
+  elementsForProduct(): Storage {
+    return this.stored ?? transpose2d(this.unreadTransposeOf as NDArray).data;
   }
 
   private copyTransposed(): Storage {

@@ -35,7 +35,7 @@ export function dot(a: Operand, b: Operand): NDArray {
   const direct = isFloatStorage(out.data);
   const sums = (direct ? out.data : new Float64Array(m * n)) as Float;
   if (n === 0 || readingTransposed(x, y, sums, m, k, n)) return out;
-  matmulFloat64(asFloat(x.data), asFloat(y.data), sums, m, k, n);
+  matmulFloat64(asFloat(x.elementsForProduct()), asFloat(y.elementsForProduct()), sums, m, k, n);
   if (!direct) for (let i = 0; i < sums.length; i++) out.data[i] = castValue(resultType, sums[i]);
   return out;
 }
@@ -57,7 +57,8 @@ type Float = Float32Array | Float64Array;
 /**
  * The kernel's product of x.T or W.T (as Layer_Dense.backward takes them) read in place, without
  * copying the transpose first, where it can read them so (float32 operands in its packed blocks);
- * false where it cannot, and then dot reads the transpose's copy.
+ * false where it cannot, and then dot multiplies a copy made for the product, leaving x.T unread
+ * either way (so that a later change to x shows in the next product with the kernels or without).
  */
 function readingTransposed(x: NDArray, y: NDArray, C: Float, m: number, k: number, n: number): boolean {
   const xt = x.transposed(), yt = y.transposed();

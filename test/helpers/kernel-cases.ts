@@ -26,6 +26,11 @@ function inputs(shape: number[], dtype: DType, seed: number): NDArray {
 const results: Record<string, string> = { native: String(native !== null) };
 // A NaN is recorded as one NaN: its sign and payload are not observable (printing, comparisons)
 // and differ between V8, which rewrites some NaNs to its own, and the processor's arithmetic.
+// Finite values in [-4, 4), where a NaN would decide a result whatever else was read (uniform:
+// float64 Gaussians differ by design with the kernels, see random.cc; an int64 array gets -4..3).
+const finite = (shape: number[], dtype: DType, seed: number): NDArray =>
+  np.subtract(np.multiply(new np.random.RandomState(seed).random_sample(shape) as NDArray, 8), 4).astype(dtype);
+
 const record = (name: string, a: NDArray | number): void => {
   const bytes = typeof a === "number" ? new Float64Array([a]) : a.data.slice();
   if (bytes instanceof Float32Array || bytes instanceof Float64Array) bytes.forEach((v, i) => { if (v !== v) bytes[i] = NaN; });
@@ -74,13 +79,15 @@ for (const dtype of ["float32", "float64"] as DType[]) {
     record(`argmax ${dtype} ${shape}`, np.argmax(x));
   }
   // Scans of these go in parts (a range of lines per core), evenly or not, along the last axis or not.
+  // With NaNs (every seventh value) and without, where NaN would decide most lines.
   for (const shape of [[700, 200], [3, 50000], [300, 250, 2]]) {
-    const x = inputs(shape, dtype, 16);
-    for (let axis = 0; axis < shape.length; axis++) {
-      record(`split max axis ${axis} ${dtype} ${shape}`, np.max(x, { axis }));
-      record(`split argmin axis ${axis} ${dtype} ${shape}`, np.argmin(x, { axis }));
+    for (const [values, x] of [["", inputs(shape, dtype, 16)], ["finite ", finite(shape, dtype, 28)]] as const) {
+      for (let axis = 0; axis < shape.length; axis++) {
+        record(`split ${values}max axis ${axis} ${dtype} ${shape}`, np.max(x, { axis }));
+        record(`split ${values}argmin axis ${axis} ${dtype} ${shape}`, np.argmin(x, { axis }));
+      }
+      record(`split ${values}min ${dtype} ${shape}`, np.min(x));
     }
-    record(`split min ${dtype} ${shape}`, np.min(x));
   }
   // max/argmax on rows without NaN, full of ties (small integers, 0 and -0): the first one must win.
   // Row lengths 300 and 27 leave more than one vector after the kernel's last pair of vectors.
@@ -147,11 +154,6 @@ record("exp float32 at the range's ends", np.exp(np.concatenate([np.linspace(-11
 record("exp float32 near half-way", np.exp(np.array(nearHalfWay(), "float32")));
 const inPlace = np.concatenate([np.array(nearHalfWay(), "float32"), inputs([1000], "float32", 17)]);
 record("exp float32 in place", np.exp(inPlace, { out: inPlace }));
-
-// Finite values in [-4, 4) for products (uniform: float64 Gaussians differ by design with the
-// kernels, see random.cc; an int64 array gets -4..3).
-const finite = (shape: number[], dtype: DType, seed: number): NDArray =>
-  np.subtract(np.multiply(new np.random.RandomState(seed).random_sample(shape) as NDArray, 8), 4).astype(dtype);
 
 const products: [number, number, number][] = [
   [300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1], [21, 40, 27],

@@ -48,6 +48,14 @@ describe("dot: beyond the goldens", () => {
     assert.deepStrictEqual(np.dot(X.T, d).data, np.dot(X.T.copy(), d).data);
     assert.deepStrictEqual(np.dot(d, X).data, np.dot(d, X.T.T).data);
     assert.deepStrictEqual(X.T.T.tolist(), X.tolist());
+    // dot leaves x.T unread whether the kernel packs it in place (16 columns) or not (15): a
+    // change to x shows in the next product either way, with the kernels or without, as in NumPy.
+    for (const m of [16, 15]) {
+      const x = np.ones([3, m], "float32"), t = x.T, d = np.ones([3, 16], "float32");
+      assert.strictEqual(np.dot(t, d).item(0, 0), 3);
+      np.multiply(x, 2, { out: x });
+      assert.strictEqual(np.dot(t, d).item(0, 0), 6, `x of ${m} columns`);
+    }
   });
 
   it("matmul agrees with dot on 2-D operands and refuses scalars", () => {

@@ -17,7 +17,7 @@ describe("C++ kernels against the TypeScript loops", function () {
     if (!fs.existsSync(addon)) this.skip(); // not built on this machine: only the TypeScript loops exist
     const run = (nativeOn: boolean): Record<string, string> => JSON.parse(execFileSync(
       process.execPath, ["--require", "tsx/cjs", path.join(__dirname, "..", "helpers", "kernel-cases.ts")],
-      { encoding: "utf8", maxBuffer: 64 << 20, env: { ...process.env, NNFS_NATIVE: nativeOn ? "1" : "0" } },
+      { encoding: "utf8", maxBuffer: 128 << 20, env: { ...process.env, NNFS_NATIVE: nativeOn ? "1" : "0" } },
     ));
     const withKernels = run(true), withLoops = run(false);
     assert.strictEqual(withKernels.native, "true", "the kernels did not load");
