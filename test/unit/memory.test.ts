@@ -1,11 +1,12 @@
 // Where results get their memory (src/np/memory.ts): large results are freed young, by a young
-// collection after every 8 MB of them, at most one per 5 ms unless a result is that big itself,
-// and a collection frees the dead arrays' memory before it returns.
+// collection after every 8 MB of them (a sixth of the heap where that is more), at most one per
+// 5 ms unless a result is 8 MB itself, and a collection frees the dead arrays' memory before it
+// returns.
 import assert from "assert";
 import { PerformanceObserver, constants } from "perf_hooks";
-import { setFlagsFromString } from "v8";
+import { getHeapStatistics, setFlagsFromString } from "v8";
 import { runInNewContext } from "vm";
-import { allocateForResult } from "../../src/np/memory";
+import { allocateForResult, collectionSpacing } from "../../src/np/memory";
 
 /** Runs `work` and counts the young collections forced meanwhile (gc entries arrive later). */
 async function forcedYoungCollections(work: () => void): Promise<number> {
@@ -36,15 +37,27 @@ const waitMs = (ms: number) => {
 };
 
 describe("result memory", () => {
-  it("a young collection runs after every 8 MB of new large results", async () => {
-    // 11 rounds of 110 results (8.4 MB), each after a 6 ms pause: one collection per round.
+  it("a young collection runs after every 8 MB of new large results, or a sixth of the heap", async () => {
+    // 11 rounds of 5% more results than the spacing, each after a 6 ms pause: one collection per round.
     const count = await forcedYoungCollections(() => {
       for (let round = 0; round < 11; round++) {
         waitMs(6);
-        for (let i = 0; i < 110; i++) allocateForResult("float32", RESULT);
+        const results = Math.ceil((collectionSpacing() * 1.05) / (RESULT * 4));
+        for (let i = 0; i < results; i++) allocateForResult("float32", RESULT);
       }
     });
     assert.ok(count >= 10 && count <= 11, `${count} forced young collections`);
+  });
+
+  it("the spacing is 8 MB, or a sixth of the heap where that is more (a kernel's heap: ~100 MB)", () => {
+    allocateForResult("float32", BIG);  // collects, and sets the spacing from the heap as it is
+    const sixth = (): number => getHeapStatistics().used_heap_size / 6;
+    assert.ok(Math.abs(collectionSpacing() - Math.max(8 << 20, sixth())) < 1 << 20, `${collectionSpacing()} bytes`);
+    let held: { i: number }[] | null = Array.from({ length: 1 << 21 }, (_, i) => ({ i }));  // ~80 MB of objects
+    allocateForResult("float32", BIG);
+    assert.ok(held.length > 0 && sixth() > 8 << 20, "the objects did not grow the heap");
+    assert.ok(collectionSpacing() > 8 << 20 && Math.abs(collectionSpacing() - sixth()) < 2 << 20, `${collectionSpacing()} bytes`);
+    held = null;
   });
 
   it("but at most one per 5 ms, where collecting would cost more than the loop's work", async () => {
