@@ -402,7 +402,7 @@ function batchOf(X: NDArray, step: number, batch_size: number | null): NDArray {
   // of each batch cost a Fashion-MNIST epoch 0.1 s: 0.94-1.07 s with views, 1.06-1.14 s with
   // copies (four alternated runs each).
   const rowSize = X.size / X.shape[0];
-  const first = Math.min(step * batch_size, X.shape[0]), last = Math.min(first + batch_size, X.shape[0]);
+  const first = step * batch_size, last = Math.min(first + batch_size, X.shape[0]);
   return new NDArray(X.data.subarray(first * rowSize, last * rowSize), [last - first, ...X.shape.slice(1)], X.dtype);
 }
 

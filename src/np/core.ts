@@ -76,12 +76,12 @@ export class NDArray {
    * copy of x's elements made for this one reading.
    */
   elementsForProduct(): Storage {
+    // Only an unread x.T has no elements stored, and it has its x (the constructor sees to both).
     return this.stored ?? transpose2d(this.unreadTransposeOf as NDArray).data;
   }
 
   private copyTransposed(): Storage {
-    // Only an unread x.T has no elements stored, and it has its x (the constructor sees to both).
-    this.stored = transpose2d(this.unreadTransposeOf as NDArray).data;
+    this.stored = this.elementsForProduct();
     this.unreadTransposeOf = null;
     return this.stored;
   }

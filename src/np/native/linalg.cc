@@ -142,15 +142,17 @@ void packStrips(const float* B, bool transposed, double* packed, int64_t k, int6
   const __m256i rows = _mm256_mullo_epi32(_mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), _mm256_set1_epi32(static_cast<int>(k)));
   for (int64_t j = j0; j < j1; j += 16) {
     double* strip = packed + j * k;
-    for (int64_t p = 0; p < k; p++) {
-      if (transposed) {
+    if (transposed) {
+      for (int64_t p = 0; p < k; p++) {
         const float* column = B + j * k + p;
         _mm512_storeu_pd(strip + 16 * p, _mm512_maskz_cvtps_pd(0xFF, _mm256_i32gather_ps(column, rows, 4)));
         _mm512_storeu_pd(strip + 16 * p + 8, _mm512_maskz_cvtps_pd(0xFF, _mm256_i32gather_ps(column + 8 * k, rows, 4)));
-      } else {
-        store8(strip + 16 * p, load8(B + p * n + j));
-        store8(strip + 16 * p + 8, load8(B + p * n + j + 8));
       }
+      continue;
+    }
+    for (int64_t p = 0; p < k; p++) {
+      store8(strip + 16 * p, load8(B + p * n + j));
+      store8(strip + 16 * p + 8, load8(B + p * n + j + 8));
     }
   }
 }
