@@ -14,7 +14,8 @@ const TITLE = "Fashion-MNIST, one training epoch (CPU time: the epoch, then its 
   "(both sides: the book's classes after nnfs.init(), float32 arrays, dots summed in float64; NumPy on one BLAS thread,\n" +
   "nnfs-ts on its threads (large dots are split between cores), the CPU time of all of them counted)";
 const PLAIN_TITLE = "Fashion-MNIST, one training epoch as a learner runs it (wall time)\n" +
-  "(nnfs-ts: Model.train, dots summed in float64; NumPy: plain float32, sgemm dots, its default BLAS threads)";
+  "(nnfs-ts: Model.train, dots summed in float64, the first layer's dinputs (the data's gradient, which no step reads)\n" +
+  "computed on the last step only; NumPy: plain float32, sgemm dots, its default BLAS threads, every step's dinputs)";
 const MEMORY_TITLE = "Fashion-MNIST, chapter 19's training cell from a fresh process (resident memory, MB)\n" +
   "(load both sets, shuffle with the book's keys, one epoch with validation; nnfs-ts: Model.train under Node.js\n" +
   "(with tsx's require hook); NumPy: the book's classes under python3; neither kernel's own memory is counted)";

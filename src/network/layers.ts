@@ -138,6 +138,16 @@ export class Layer_Dense implements TrainableLayer {
 
   /** Gradients of the weights, biases (plus regularization) and inputs from the next layer's dvalues. */
   backward(dvalues: NDArray): void {
+    this.parameterGradients(dvalues);
+    // Each input's gradient goes back through the weights it met.
+    this.dinputs = np.dot(dvalues, this.weights.T);
+  }
+
+  /**
+   * backward without dinputs: the gradients the optimizer uses. Model.train stops here for the
+   * first layer, whose dinputs, the gradient of the data itself, nothing in training reads.
+   */
+  parameterGradients(dvalues: NDArray): void {
     afterForward(this, this.inputs);
     // Each weight's gradient sums its input times the upstream gradient over the batch.
     this.dweights = np.dot(this.inputs.T, dvalues);
@@ -157,9 +167,6 @@ export class Layer_Dense implements TrainableLayer {
     if (this.bias_regularizer_l2 > 0) {
       np.add(this.dbiases, np.multiply(2 * this.bias_regularizer_l2, this.biases), { out: this.dbiases });
     }
-
-    // Each input's gradient goes back through the weights it met.
-    this.dinputs = np.dot(dvalues, this.weights.T);
   }
 
   /** [weights, biases] (chapter 21). */

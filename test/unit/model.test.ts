@@ -252,6 +252,65 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
     assert.deepEqual(linesOf(out, "step:"), stepLines);
     assert.deepEqual(linesOf(out, "training,"), trainingLines);
     assert.equal(out.split("\n").length, 2 * (1 + 2 + 1) + 1);
+    // After training the layers hold what the loop's left, the first layer's dinputs included
+    // (Model.train computes that one on the last step only).
+    const first = model.layers[0] as Layer_Dense;
+    assert.deepEqual(first.weights.tolist(), dense1.weights.tolist());
+    assert.deepEqual(first.dinputs.tolist(), dense1.dinputs.tolist());
+  });
+
+  describe("the first layer's dinputs, the data's gradient, which no training step reads", () => {
+    /** Writes to `layer.dinputs`, counted. */
+    function countWrites(layer: Layer_Dense): { writes: number } {
+      const counter = { writes: 0 };
+      let value = layer.dinputs;
+      Object.defineProperty(layer, "dinputs", { get: () => value, set: (v: NDArray) => { counter.writes++; value = v; } });
+      return counter;
+    }
+    /** A two-layer spiral model trained 2 epochs of 3 steps with `optimizer`; the first layer's dinputs writes. */
+    function train(first: Layer_Dense, optimizer: Optimizer): number {
+      const [X, y] = spiral_data(100, 3);
+      const model = new Model();
+      model.add(first);
+      model.add(new Activation_ReLU());
+      model.add(new Layer_Dense(16, 3));
+      model.add(new Activation_Softmax());
+      model.set({ loss: new Loss_CategoricalCrossentropy(), optimizer, accuracy: new Accuracy_Categorical() });
+      model.finalize();
+      const counter = countWrites(first);
+      captured(() => model.train(X, y, { epochs: 2, batch_size: 128 }));
+      return counter.writes;
+    }
+
+    it("is computed on the last step only with the library's optimizers", () => {
+      assert.equal(train(new Layer_Dense(2, 16), new Optimizer_Adam()), 1);
+    });
+
+    it("is computed every step for a learner's optimizer, which might read it", () => {
+      const adam = new Optimizer_Adam();
+      const own: Optimizer = {
+        learning_rate: adam.learning_rate,
+        decay: adam.decay,
+        get iterations() { return adam.iterations; },
+        get current_learning_rate() { return adam.current_learning_rate; },
+        pre_update_params: () => adam.pre_update_params(),
+        update_params: (layer) => adam.update_params(layer),
+        post_update_params: () => adam.post_update_params(),
+      };
+      assert.equal(train(new Layer_Dense(2, 16), own), 6);
+    });
+
+    it("is computed every step by a Layer_Dense subclass with its own backward", () => {
+      let calls = 0;
+      class Counted extends Layer_Dense {
+        backward(dvalues: NDArray): void {
+          calls++;
+          super.backward(dvalues);
+        }
+      }
+      assert.equal(train(new Counted(2, 16), new Optimizer_Adam()), 6);
+      assert.equal(calls, 6);
+    });
   });
 });
 
