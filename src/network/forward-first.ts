@@ -2,6 +2,7 @@
 // update_params() uses the gradients backward() stored. Called too early, each would fail deep
 // inside np with "Cannot read properties of undefined" (an optimizer after creating its
 // momentums on the layer); these say what to do instead, before anything changes.
+import { sameShape } from "../np/broadcast";
 import { formatShape, type NDArray } from "../np/core";
 import { describe } from "../np/keywords";
 
@@ -30,7 +31,7 @@ export function afterBackward(optimizer: object, layer: Updatable): void {
     throw new Error(`${callee}: call backward before update_params (update_params uses the dweights and dbiases backward stores)`);
   }
   for (const [gradient, parameters, name] of [[layer.dweights, layer.weights, "weights"], [layer.dbiases, layer.biases, "biases"]] as const) {
-    if (formatShape(gradient.shape) !== formatShape(parameters.shape)) {
+    if (!sameShape(gradient.shape, parameters.shape)) {
       throw new Error(`${callee}: d${name} have shape ${formatShape(gradient.shape)}, but the ${name} have shape ${formatShape(parameters.shape)}`);
     }
   }
