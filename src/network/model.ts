@@ -57,8 +57,13 @@ function hasWeights(layer: ModelLayer): layer is ModelLayer & TrainableLayer {
   return (layer as Partial<TrainableLayer>).weights !== undefined;
 }
 
-/** The library's optimizers, which read a layer's weights, biases and their gradients, not its dinputs. */
+/** The library's optimizers, whose update_params reads a layer's parameters and their gradients, not its dinputs. */
 const LIBRARY_OPTIMIZERS = [Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam];
+
+/** Whether an optimizer is one of the library's, update_params and all. */
+function isLibraryOptimizer(optimizer: Optimizer): boolean {
+  return LIBRARY_OPTIMIZERS.some((Class) => optimizer instanceof Class && optimizer.update_params === Class.prototype.update_params);
+}
 
 /** Whether a layer is the library's Layer_Dense with its own backward, which parameterGradients is the first part of. */
 function splitsBackward(layer: ModelLayer): layer is Layer_Dense {
@@ -153,7 +158,7 @@ export class Model {
     const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
-    const ownOptimizer = LIBRARY_OPTIMIZERS.some((Optimizer) => optimizer instanceof Optimizer);
+    const libraryOptimizer = isLibraryOptimizer(optimizer);
     const live = progress ? new TrainingProgress({ epochs, first_epoch: 1, steps: train_steps, regions: this.liveRegions(X, y, accuracy) }) : null;
     live?.start();
 
@@ -176,10 +181,10 @@ export class Model {
             `learning rate too large for the model (current_learning_rate ${optimizer.current_learning_rate}): try a smaller one.`);
         }
 
-        // The first layer's dinputs is the gradient of the data, which no step reads: a fifth of
+        // The first layer's dinputs is the gradient of the data, which no step reads: a sixth of
         // a Fashion-MNIST step's work. Left out but on the last step, so that after training the
         // layers hold what the book's loop leaves; a learner's own optimizer gets it every step.
-        this.backward(output, batch_y, !ownOptimizer || (epoch === epochs && step === train_steps - 1));
+        this.backward(output, batch_y, !libraryOptimizer || (epoch === epochs && step === train_steps - 1));
         optimizer.pre_update_params();
         for (const layer of this.trainable_layers) optimizer.update_params(layer);
         optimizer.post_update_params();

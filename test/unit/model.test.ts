@@ -10,7 +10,7 @@ import {
   Accuracy_Categorical, Accuracy_Regression, Activation_Linear, Activation_ReLU, Activation_Sigmoid,
   Activation_Softmax, Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense, Layer_Dropout,
   Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy, Loss_MeanSquaredError, Model, Optimizer,
-  Optimizer_Adam, TrainOptions,
+  Optimizer_Adam, TrainableLayer, TrainOptions,
 } from "../../src/network";
 import { Sent, withKernel } from "../helpers/fake-kernel";
 import { captured } from "../helpers/stdout";
@@ -298,6 +298,15 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
         post_update_params: () => adam.post_update_params(),
       };
       assert.equal(train(new Layer_Dense(2, 16), own), 6);
+    });
+
+    it("is computed every step for a library optimizer's subclass with its own update_params", () => {
+      class Own extends Optimizer_Adam {
+        update_params(layer: TrainableLayer): void {
+          super.update_params(layer);
+        }
+      }
+      assert.equal(train(new Layer_Dense(2, 16), new Own()), 6);
     });
 
     it("is computed every step by a Layer_Dense subclass with its own backward", () => {
