@@ -145,7 +145,8 @@ export class Layer_Dense implements TrainableLayer {
 
   /**
    * backward without dinputs: the gradients the optimizer uses. Model.train stops here for the
-   * first layer, whose dinputs, the gradient of the data itself, nothing in training reads.
+   * first layer on all but its last step: that layer's dinputs, the gradient of the data itself,
+   * is read by none of the library's parts (see Model.train).
    */
   parameterGradients(dvalues: NDArray): void {
     afterForward(this, this.inputs);

@@ -14,7 +14,10 @@ import { TrainingProgress } from "../notebook/progress";
 import { Activation_Softmax } from "./activations";
 import { type Accuracy, Accuracy_Categorical } from "./accuracy";
 import { Layer_Dense, Layer_Input, type LayerParameters, type ModelLayer, type TrainableLayer } from "./layers";
-import { Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_CategoricalCrossentropy } from "./losses";
+import {
+  Activation_Softmax_Loss_CategoricalCrossentropy, Loss, Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy,
+  Loss_MeanAbsoluteError, Loss_MeanSquaredError,
+} from "./losses";
 import { type Optimizer, Optimizer_Adagrad, Optimizer_Adam, Optimizer_RMSprop, Optimizer_SGD } from "./optimizers";
 import { readModel, readParameters, writeModel, writeParameters } from "./serialization";
 
@@ -57,15 +60,21 @@ function hasWeights(layer: ModelLayer): layer is ModelLayer & TrainableLayer {
   return (layer as Partial<TrainableLayer>).weights !== undefined;
 }
 
-/** The library's optimizers, whose update_params reads a layer's parameters and their gradients, not its dinputs. */
 const LIBRARY_OPTIMIZERS = [Optimizer_SGD, Optimizer_Adagrad, Optimizer_RMSprop, Optimizer_Adam];
+const LIBRARY_LOSSES = [Loss_CategoricalCrossentropy, Loss_BinaryCrossentropy, Loss_MeanSquaredError, Loss_MeanAbsoluteError];
 
-/** Whether an optimizer is one of the library's, update_params and all. */
-function isLibraryOptimizer(optimizer: Optimizer): boolean {
-  return LIBRARY_OPTIMIZERS.some((Class) => optimizer instanceof Class && optimizer.update_params === Class.prototype.update_params);
+/**
+ * Whether the parts that reach the layers between two steps' backward passes are the library's
+ * own classes (not subclasses): the optimizer, handed each layer, with its update_params, and the
+ * loss, which keeps the trainable layers. Those read parameters and gradients, never a dinputs.
+ */
+function onlyLibraryReaders(optimizer: Optimizer, loss: Loss): boolean {
+  const Class = LIBRARY_OPTIMIZERS.find((Library) => optimizer.constructor === Library);
+  return Class !== undefined && optimizer.update_params === Class.prototype.update_params &&
+    LIBRARY_LOSSES.some((Library) => loss.constructor === Library);
 }
 
-/** Whether a layer is the library's Layer_Dense with its own backward, which parameterGradients is the first part of. */
+/** Whether a layer is the library's Layer_Dense with backward not overridden: parameterGradients, then dinputs. */
 function splitsBackward(layer: ModelLayer): layer is Layer_Dense {
   return layer instanceof Layer_Dense && layer.backward === Layer_Dense.prototype.backward;
 }
@@ -158,7 +167,7 @@ export class Model {
     const batched = batch_size !== null;
     accuracy.init(y);
     const train_steps = stepsFor(X, batch_size);
-    const libraryOptimizer = isLibraryOptimizer(optimizer);
+    const libraryReaders = onlyLibraryReaders(optimizer, loss);
     const live = progress ? new TrainingProgress({ epochs, first_epoch: 1, steps: train_steps, regions: this.liveRegions(X, y, accuracy) }) : null;
     live?.start();
 
@@ -181,10 +190,12 @@ export class Model {
             `learning rate too large for the model (current_learning_rate ${optimizer.current_learning_rate}): try a smaller one.`);
         }
 
-        // The first layer's dinputs is the gradient of the data, which no step reads: a sixth of
-        // a Fashion-MNIST step's work. Left out but on the last step, so that after training the
-        // layers hold what the book's loop leaves; a learner's own optimizer gets it every step.
-        this.backward(output, batch_y, !libraryOptimizer || (epoch === epochs && step === train_steps - 1));
+        // The first layer's dinputs is the gradient of the data, which the library's parts never
+        // read: a sixth of a Fashion-MNIST step's work. Computed on the last epoch's last step
+        // only, so that a train call that completes leaves the layers as the book's loop does (one
+        // stopped by an error or an interrupt leaves an older one); with a learner's optimizer or
+        // loss, which might read it, on every step.
+        this.backward(output, batch_y, !libraryReaders || (epoch === epochs && step === train_steps - 1));
         optimizer.pre_update_params();
         for (const layer of this.trainable_layers) optimizer.update_params(layer);
         optimizer.post_update_params();
@@ -256,7 +267,8 @@ export class Model {
 
   /**
    * Gradients from the loss back through every layer, in reverse. With `dataGradient` false the
-   * first layer, if it is a Layer_Dense, stops at its parameters' gradients (see train).
+   * first layer, if it is a Layer_Dense with backward not overridden, stops at its parameters'
+   * gradients and leaves its dinputs as it was (see train).
    */
   backward(output: NDArray, y: NDArray, dataGradient = true): void {
     const { loss } = this.parts("backward", false);

@@ -9,8 +9,8 @@ import { f, float } from "../../src/np/printing/python-print";
 import {
   Accuracy_Categorical, Accuracy_Regression, Activation_Linear, Activation_ReLU, Activation_Sigmoid,
   Activation_Softmax, Activation_Softmax_Loss_CategoricalCrossentropy, Layer_Dense, Layer_Dropout,
-  Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy, Loss_MeanSquaredError, Model, Optimizer,
-  Optimizer_Adam, TrainableLayer, TrainOptions,
+  Loss, Loss_BinaryCrossentropy, Loss_CategoricalCrossentropy, Loss_MeanSquaredError, Model, Optimizer,
+  Optimizer_Adagrad, Optimizer_Adam, Optimizer_RMSprop, Optimizer_SGD, TrainableLayer, TrainOptions,
 } from "../../src/network";
 import { Sent, withKernel } from "../helpers/fake-kernel";
 import { captured } from "../helpers/stdout";
@@ -196,6 +196,8 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
     assert.equal(out, expected[1] + "\n");
     assert.equal(accuracy.precision, accuracy_precision);
     assert.match(expected[2], /lr: 0\.00499001996007984$/);
+    // One step per epoch: the first layer's dinputs is still the last step's (see chapter 19's test).
+    assert.deepEqual((model.layers[0] as Layer_Dense).dinputs.tolist(), dense1.dinputs.tolist());
   });
 
   it("chapter 19: mini-batches, print_every, a last partial batch and the epoch's totals", () => {
@@ -252,7 +254,7 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
     assert.deepEqual(linesOf(out, "step:"), stepLines);
     assert.deepEqual(linesOf(out, "training,"), trainingLines);
     assert.equal(out.split("\n").length, 2 * (1 + 2 + 1) + 1);
-    // After training the layers hold what the loop's left, the first layer's dinputs included
+    // After training the layers hold what the loop left, the first layer's dinputs included
     // (Model.train computes that one on the last step only).
     const first = model.layers[0] as Layer_Dense;
     assert.deepEqual(first.weights.tolist(), dense1.weights.tolist());
@@ -268,14 +270,14 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
       return counter;
     }
     /** A two-layer spiral model trained 2 epochs of 3 steps with `optimizer`; the first layer's dinputs writes. */
-    function train(first: Layer_Dense, optimizer: Optimizer): number {
+    function train(first: Layer_Dense, optimizer: Optimizer, loss: Loss = new Loss_CategoricalCrossentropy()): number {
       const [X, y] = spiral_data(100, 3);
       const model = new Model();
       model.add(first);
       model.add(new Activation_ReLU());
       model.add(new Layer_Dense(16, 3));
       model.add(new Activation_Softmax());
-      model.set({ loss: new Loss_CategoricalCrossentropy(), optimizer, accuracy: new Accuracy_Categorical() });
+      model.set({ loss, optimizer, accuracy: new Accuracy_Categorical() });
       model.finalize();
       const counter = countWrites(first);
       captured(() => model.train(X, y, { epochs: 2, batch_size: 128 }));
@@ -283,7 +285,14 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
     }
 
     it("is computed on the last step only with the library's optimizers", () => {
-      assert.equal(train(new Layer_Dense(2, 16), new Optimizer_Adam()), 1);
+      for (const optimizer of [new Optimizer_SGD(), new Optimizer_Adagrad(), new Optimizer_RMSprop(), new Optimizer_Adam()]) {
+        assert.equal(train(new Layer_Dense(2, 16), optimizer), 1, optimizer.constructor.name);
+      }
+    });
+
+    it("is computed every step with a learner's loss, which keeps the layers", () => {
+      class Own extends Loss_CategoricalCrossentropy {}
+      assert.equal(train(new Layer_Dense(2, 16), new Optimizer_Adam(), new Own()), 6);
     });
 
     it("is computed every step for a learner's optimizer, which might read it", () => {
@@ -300,7 +309,7 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
       assert.equal(train(new Layer_Dense(2, 16), own), 6);
     });
 
-    it("is computed every step for a library optimizer's subclass with its own update_params", () => {
+    it("is computed every step for a library optimizer's subclass that overrides update_params", () => {
       class Own extends Optimizer_Adam {
         update_params(layer: TrainableLayer): void {
           super.update_params(layer);
@@ -309,7 +318,7 @@ describe("Model reproduces the step-by-step training loops (after nnfs.init())",
       assert.equal(train(new Layer_Dense(2, 16), new Own()), 6);
     });
 
-    it("is computed every step by a Layer_Dense subclass with its own backward", () => {
+    it("is computed every step by a Layer_Dense subclass that overrides backward", () => {
       let calls = 0;
       class Counted extends Layer_Dense {
         backward(dvalues: NDArray): void {
