@@ -282,7 +282,7 @@ export class Model {
       loss.backward(output, y);
     }
     for (let i = layers.length - 1; i >= 0; i--) {
-      const layer = layers[i], dvalues = layers[i].next!.dinputs;
+      const layer = layers[i], dvalues = layer.next!.dinputs;
       if (i === 0 && !dataGradient && splitsBackward(layer)) layer.parameterGradients(dvalues);
       else layer.backward(dvalues);
     }
