@@ -23,16 +23,18 @@ describe("creation: beyond the goldens", () => {
     assert.strictEqual(np.linspace(0, 1, 3).dtype, "float64");
   });
 
-  it("gives every result memory of its own, small ones included (they share blocks of 64 KB)", () => {
-    // Sizes on both sides of the in-heap (64 bytes) and shared-block (4 KB) limits, in every dtype,
-    // enough to fill several blocks; each kept and checked after all the others were made.
+  it("gives every result memory of its own, those that share blocks included (64 KB and 1 MB ones)", () => {
+    // Sizes on both sides of the in-heap (64 bytes) and shared-block (4 KB and 128 KB) limits, in
+    // every dtype, enough to fill several blocks; each kept and checked after all the others were made.
     const kept: [np.NDArray, number][] = [];
+    const sizes = [1, 15, 16, 17, 100, 511, 512, 513, 1000, 1025, 4097, 16383, 16384, 16385, 32768, 32769];
     for (let round = 0; round < 40; round++) {
-      for (const size of [1, 15, 16, 17, 100, 511, 512, 513, 1000, 1025]) {
+      for (const size of round < 10 ? sizes : sizes.filter((n) => n <= 1025)) {
         for (const dtype of ["float32", "float64", "int32", "uint8"] as const) {
           const value = (kept.length % 100) + 1;
           const a = np.multiply(np.ones(size, dtype), value);
-          assert.strictEqual(a.data.byteOffset % a.data.BYTES_PER_ELEMENT, 0);
+          const bytes = a.data.byteLength;
+          assert.strictEqual(a.data.byteOffset % (bytes > 4096 && bytes <= 128 * 1024 ? 64 : a.data.BYTES_PER_ELEMENT), 0);
           kept.push([a, value]);
         }
       }
