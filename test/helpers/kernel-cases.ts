@@ -175,10 +175,16 @@ for (const [m, k, n] of products) {
 
 // Products by a transpose, as Layer_Dense.backward takes them: x.T @ d and d @ W.T. The kernel
 // packs float32 operands straight from x and W where its packed blocks do the whole product (rows
-// in eights, columns in sixteens: the first five, split by rows, by columns or not at all);
-// elsewhere (the last three) dot multiplies the transpose's copy. Finite values: with inputs()'s
-// NaNs nearly every long sum is NaN, whatever was read.
-const byTransposes: [number, number, number][] = [[784, 128, 128], [128, 128, 784], [16, 9, 32], [200, 70, 48], [40, 300, 160], [20, 7, 32], [16, 9, 40], [128, 128, 10]];
+// in eights, columns in sixteens: the first five, split by rows, by columns or not at all), and
+// reads x.T in place for fewer than 16 columns (the rest: chapter 10's 64x300 @ 300x3 and
+// Fashion-MNIST's last layer; rows in vectors of three, one and singly, columns in eights and the
+// rest; 700x100 @ 100x9 split by rows); elsewhere (d @ W.T with 40 columns, and with float64
+// operands) dot multiplies the transpose's copy. Finite values: with inputs()'s NaNs nearly every
+// long sum is NaN, whatever was read.
+const byTransposes: [number, number, number][] = [
+  [784, 128, 128], [128, 128, 784], [16, 9, 32], [200, 70, 48], [40, 300, 160], [20, 7, 32], [16, 9, 40],
+  [128, 128, 10], [64, 300, 3], [61, 33, 1], [29, 40, 7], [7, 5, 8], [53, 20, 15], [2, 300, 2], [700, 100, 9],
+];
 for (const [m, k, n] of byTransposes) {
   for (const [ta, tb] of [["float32", "float32"], ["float64", "float32"]] as DType[][]) {
     const x = finite([k, m], ta, 22), d = finite([k, n], tb, 23), W = finite([n, k], tb, 24);

@@ -343,6 +343,75 @@ void otherColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t k, int64_t
   leftColumns(A, B, C, m, blockCols, k, n);
 }
 
+// A given transposed (x.T in x.T @ dvalues: A's column p is row p of x, m long) and fewer than
+// sixteen columns of B, the layers' narrow weight gradients (chapter 10's 64x300 @ 300x3): the
+// values of A that rows i, i+1, ... need at step p lie side by side, so with the rows in vector
+// lanes they load as they are, where a copy of x.T and the 4x4 transposes of blockLanes moved each
+// value twice first. Sums in lanes of eight doubles with AVX-512, else four.
+#if defined(__AVX512F__)
+typedef double8 Lanes;
+inline Lanes loadLanes(const float* p) { return load8(p); }
+inline Lanes fmaLanes(Lanes s, Lanes x, Lanes y) { return madd8<float, float>(s, x, y); }
+#else
+typedef double4 Lanes;
+inline Lanes loadLanes(const float* p) { return load4(p); }
+inline Lanes fmaLanes(Lanes s, Lanes x, Lanes y) { return madd<float, float>(s, x, y); }
+#endif
+constexpr int64_t LANES = sizeof(Lanes) / sizeof(double);
+
+// G vectors of rows from row i by the N columns of B from j: G x N vectors of sums.
+template <int G, int N>
+void lanesOfTransposed(const float* A, const float* B, float* C, int64_t i, int64_t j, int64_t m, int64_t k, int64_t n) {
+  Lanes s[G][N] = {};
+  for (int64_t p = 0; p < k; p++) {
+    const float* a = A + p * m + i;
+    const float* b = B + p * n + j;
+    Lanes x[G];
+    for (int g = 0; g < G; g++) x[g] = loadLanes(a + g * LANES);
+    for (int c = 0; c < N; c++) {
+      const Lanes bc = Lanes{} + static_cast<double>(b[c]);
+      for (int g = 0; g < G; g++) s[g][c] = fmaLanes(s[g][c], x[g], bc);
+    }
+  }
+  for (int g = 0; g < G; g++) {
+    for (int64_t r = 0; r < LANES; r++) {
+      for (int c = 0; c < N; c++) C[(i + g * LANES + r) * n + j + c] = static_cast<float>(s[g][c][r]);
+    }
+  }
+}
+
+// Rows i0..i1-1 by the N columns from j: up to three vectors of rows at a time (enough
+// independent sums to keep the multiply-adders busy), then one, then the last rows singly.
+template <int N>
+void columnsOfTransposed(const float* A, const float* B, float* C, int64_t i0, int64_t i1, int64_t j, int64_t m, int64_t k, int64_t n) {
+  constexpr int G = N <= 3 ? 3 : N <= 6 ? 2 : 1;
+  int64_t i = i0;
+  for (; i + G * LANES <= i1; i += G * LANES) lanesOfTransposed<G, N>(A, B, C, i, j, m, k, n);
+  for (; i + LANES <= i1; i += LANES) lanesOfTransposed<1, N>(A, B, C, i, j, m, k, n);
+  for (; i < i1; i++) {
+    for (int c = 0; c < N; c++) {
+      double sum = 0;
+      for (int64_t p = 0; p < k; p++) sum += static_cast<double>(A[p * m + i]) * static_cast<double>(B[p * n + j + c]);
+      C[i * n + j + c] = static_cast<float>(sum);
+    }
+  }
+}
+
+// Rows i0..i1-1 of C, eight columns at a time and then the rest, their count known to the compiler.
+void rowsOfTransposed(const float* A, const float* B, float* C, int64_t i0, int64_t i1, int64_t m, int64_t k, int64_t n) {
+  int64_t j = 0;
+  for (; j + 8 <= n; j += 8) columnsOfTransposed<8>(A, B, C, i0, i1, j, m, k, n);
+  switch (n - j) {
+    case 1: return columnsOfTransposed<1>(A, B, C, i0, i1, j, m, k, n);
+    case 2: return columnsOfTransposed<2>(A, B, C, i0, i1, j, m, k, n);
+    case 3: return columnsOfTransposed<3>(A, B, C, i0, i1, j, m, k, n);
+    case 4: return columnsOfTransposed<4>(A, B, C, i0, i1, j, m, k, n);
+    case 5: return columnsOfTransposed<5>(A, B, C, i0, i1, j, m, k, n);
+    case 6: return columnsOfTransposed<6>(A, B, C, i0, i1, j, m, k, n);
+    case 7: return columnsOfTransposed<7>(A, B, C, i0, i1, j, m, k, n);
+  }
+}
+
 // The columns of C AVX-512 does 16 at a time.
 int64_t wideColumnsOf(int64_t n) {
 #if defined(__AVX512F__)
@@ -421,6 +490,20 @@ void matmulParts(Operand<TA> A, Operand<TB> B, TC* C, int64_t m, int64_t k, int6
   letGoIfLarge(shared);
 }
 
+// Whether a product is one rowsOfTransposed does: A given transposed, B not, n < 16, all float32
+// (the result of two float32 operands is, in every dot mode).
+bool narrowFromTransposed(ArrayType ta, ArrayType tb, ArrayType tc, bool aT, bool bT, int64_t n) {
+  return aT && !bT && n < 16 && ta == napi_float32_array && tb == napi_float32_array && tc == napi_float32_array;
+}
+
+void productOfTransposed(const float* A, const float* B, float* C, int64_t m, int64_t k, int64_t n) {
+  const int parts = std::max<int64_t>(1, std::min<int64_t>(partsFor(double(m) * double(k) * double(n), MIN_PART_WORK), m / LANES));
+  runParts(parts, [&](int part) {
+    const Range rows = partOf(m, parts, part, LANES);
+    rowsOfTransposed(A, B, C, rows.first, rows.last, m, k, n);
+  });
+}
+
 template <typename TA, typename TB>
 bool matmulInto(Operand<TA> A, Operand<TB> B, void* C, ArrayType tc, int64_t m, int64_t k, int64_t n) {
   if (tc == napi_float32_array) matmulParts(A, B, static_cast<float*>(C), m, k, n);
@@ -458,6 +541,10 @@ napi_value Matmul(napi_env env, napi_callback_info info) {
   const ArrayType ta = args.type(0, &A), tb = args.type(1, &B), tc = args.type(2, &C);
   const int64_t m = args.integer(3), k = args.integer(4), n = args.integer(5);
   const bool aT = args.flag(6), bT = args.flag(7);
+  if (narrowFromTransposed(ta, tb, tc, aT, bT, n)) {
+    productOfTransposed(static_cast<const float*>(A), static_cast<const float*>(B), static_cast<float*>(C), m, k, n);
+    return boolean(env, true);
+  }
   if ((aT || bT) && !readsTransposed(ta, tb, m, k, n)) return boolean(env, false);
   bool done = false;
   if (ta == napi_float32_array) done = matmulFrom<float>({static_cast<float*>(A), aT}, B, tb, bT, C, tc, m, k, n);
