@@ -260,9 +260,14 @@ export function arange(start: number, stop?: number | DTypeOption, step?: number
   if (count > Number.MAX_SAFE_INTEGER) throw new Error("Maximum allowed size exceeded");
   const length = Math.max(0, count);
   const type = given ?? inferDType([from, to, by]);
-  const out = NDArray.empty([length], type);
+  const out = NDArray.forResult([length], type);
   const cast = (v: number): number => castValue(type, v);
   const first = cast(from), second = cast(from + by), delta = cast(second - first);
+  // Integers from an integer by an integer step (np.arange(samples) in every loss) are exact: no casts.
+  if (type === "int64" && [first, delta, first + length * delta].every(Number.isSafeInteger)) {
+    for (let i = 0; i < length; i++) out.data[i] = first + i * delta;
+    return out;
+  }
   for (let i = 0; i < length; i++) out.data[i] = i === 1 ? second : cast(first + cast(i * delta));
   return out;
 }

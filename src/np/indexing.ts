@@ -187,9 +187,13 @@ function pairSelection(a: NDArray, index: Index[]): Selection | null {
   const isIntVector = (x: Index): x is NDArray => x instanceof NDArray && x.ndim === 1 && !isFloat(x.dtype) && x.dtype !== "bool";
   if (!isIntVector(rows) || !isIntVector(cols) || rows.size !== cols.size) return null;
   const [height, width] = a.shape;
+  const [r, c] = [rows.data, cols.data];
   const starts = new Float64Array(rows.size);
   for (let i = 0; i < starts.length; i++) {
-    starts[i] = normalizeIndex(rows.data[i], height, 0) * width + normalizeIndex(cols.data[i], width, 1);
+    // Integer arrays hold integers: in-bounds indices need only the comparisons.
+    const row = r[i] >= 0 && r[i] < height ? r[i] : normalizeIndex(r[i], height, 0);
+    const col = c[i] >= 0 && c[i] < width ? c[i] : normalizeIndex(c[i], width, 1);
+    starts[i] = row * width + col;
   }
   return { shape: [rows.size], starts, block: 1, advanced: true };
 }
