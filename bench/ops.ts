@@ -33,6 +33,9 @@ export function arrayCases(): Case[] {
   }
   // Printing: a summarized array (the book's outputs) and one of 1000 elements shown whole.
   const [printed, whole] = [f32(300, 64), f32(40, 25)];
+  // A layer's weight gradient, inputs.T @ dvalues (chapter 10's second layer): x.T read in place.
+  const [inputs, dvalues] = [f32(300, 64), f32(300, 3)];
+  cases.push([dotCase(64, 300, 300, 3, "x.T "), () => np.dot(inputs.T, dvalues)]);
   cases.push(["str 300x64 (summarized)", () => String(printed)], ["str 40x25 (all 1000)", () => String(whole)]);
   cases.push(["randn(1e6)", () => np.random.randn(1000000)]);
   return cases;
@@ -42,7 +45,7 @@ export function arrayCases(): Case[] {
  * A dot row's name says what it compares: float32 arrays in both, sums in float64 here (bit for bit
  * the float64 dot cast to float32 that nnfs.init() gives the book) and in float32 in NumPy's sgemm.
  */
-const dotCase = (m: number, k: number, k2: number, n: number): string => `dot ${m}x${k} @ ${k2}x${n} (f64 sums | sgemm)`;
+const dotCase = (m: number, k: number, k2: number, n: number, operand = ""): string => `dot ${operand}${m}x${k} @ ${k2}x${n} (f64 sums | sgemm)`;
 
 export function timeArrayCases(): Map<string, number> {
   return new Map(arrayCases().map(([name, run]) => [name, medianTime(run)]));
