@@ -7,6 +7,7 @@ import { join } from "path";
 import * as np from "../../src/np";
 import type { NDArray } from "../../src/np/core";
 import { nnfs } from "../../src/nnfs";
+import { resetConfig } from "../../src/np/config";
 import { spiral_data } from "../../src/nnfs/datasets";
 import { formatNumber, reprNumber } from "../../src/np/printing/python-format";
 import { decodeArray, sameBits, EncodedArray } from "../helpers/encoded-array";
@@ -56,6 +57,7 @@ const accuracyOf = (output: NDArray, y: NDArray): number =>
 
 describe("the book's numbers (after nnfs.init())", () => {
   beforeEach(() => nnfs.init());
+  afterEach(resetConfig);  // nnfs.init()'s float32 default would reach the files after this one
 
   it("chapters 3-5: dense output, softmax rows, loss 1.0986104 and acc 0.34", () => {
     const [X, y] = spiral_data(100, 3);
