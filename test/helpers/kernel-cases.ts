@@ -157,6 +157,9 @@ record("exp float32 in place", np.exp(inPlace, { out: inPlace }));
 
 const products: [number, number, number][] = [
   [300, 2, 64], [300, 64, 3], [64, 300, 3], [5, 7, 9], [33, 130, 65], [1, 5, 1], [21, 40, 27],
+  // Narrow columns (linalg.cc's blockLanes, rows in lanes): twelve rows at a time by 3 and 5
+  // columns, eight by 6 and 7, then single rows; k past a multiple of 4, and below 4.
+  [37, 19, 3], [24, 13, 5], [17, 9, 6], [11, 3, 7],
   // 1 to 3 rows past a multiple of 4, by 16, 32 and 40 columns (leftRows: blocks of 16, then 8).
   [2, 300, 64], [1, 9, 16], [3, 20, 40], [7, 11, 32], [13, 5, 56],
   // Over 2^19 multiply-adds: split between cores (linalg.cc's matmulParts) by strips of 16 columns
