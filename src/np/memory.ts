@@ -73,7 +73,8 @@ let mallocTuned = false;
  * 77 KB allocation against 7 µs. Freeing one large block raises glibc's own thresholds to that
  * block's size (its documented dynamic mmap threshold), after which freed memory is reused.
  * One 31 MB buffer, dropped at once and freed by the next garbage collection, does that; done
- * before the first large result rather than at import, so that importing allocates nothing.
+ * before the first buffer above glibc's initial threshold (a large result, or a 1 MB block of
+ * smaller ones) rather than at import, so that importing allocates nothing.
  */
 function tuneMalloc(): void {
   mallocTuned = true;
