@@ -279,18 +279,25 @@ void narrowColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_
   for (; i < m; i++) rowBlock<N>(A, B, C, i, j, k, n);
 }
 
-// The columns from j on, fewer than eight, with their count known to the compiler.
+// Calls f with count (1 to 7) as a compile-time constant (std::integral_constant), so that the
+// loops over that many columns are unrolled.
+template <typename F>
+void withColumnCount(int64_t count, F f) {
+  switch (count) {
+    case 1: return f(std::integral_constant<int, 1>{});
+    case 2: return f(std::integral_constant<int, 2>{});
+    case 3: return f(std::integral_constant<int, 3>{});
+    case 4: return f(std::integral_constant<int, 4>{});
+    case 5: return f(std::integral_constant<int, 5>{});
+    case 6: return f(std::integral_constant<int, 6>{});
+    case 7: return f(std::integral_constant<int, 7>{});
+  }
+}
+
+// The columns from j on, fewer than eight.
 template <typename TA, typename TB, typename TC>
 void leftColumns(const TA* A, const TB* B, TC* C, int64_t m, int64_t j, int64_t k, int64_t n) {
-  switch (n - j) {
-    case 1: return narrowColumns<1>(A, B, C, m, j, k, n);
-    case 2: return narrowColumns<2>(A, B, C, m, j, k, n);
-    case 3: return narrowColumns<3>(A, B, C, m, j, k, n);
-    case 4: return narrowColumns<4>(A, B, C, m, j, k, n);
-    case 5: return narrowColumns<5>(A, B, C, m, j, k, n);
-    case 6: return narrowColumns<6>(A, B, C, m, j, k, n);
-    case 7: return narrowColumns<7>(A, B, C, m, j, k, n);
-  }
+  withColumnCount(n - j, [&](auto N) { narrowColumns<N>(A, B, C, m, j, k, n); });
 }
 
 // The R = m % 4 rows left over by columns j0..j1-1 (a multiple of 8 of them). Not inlined: grown
@@ -397,19 +404,11 @@ void columnsOfTransposed(const float* A, const float* B, float* C, int64_t i0, i
   }
 }
 
-// Rows i0..i1-1 of C, eight columns at a time and then the rest, their count known to the compiler.
+// Rows i0..i1-1 of C, eight columns at a time and then the rest.
 void rowsOfTransposed(const float* A, const float* B, float* C, int64_t i0, int64_t i1, int64_t m, int64_t k, int64_t n) {
   int64_t j = 0;
   for (; j + 8 <= n; j += 8) columnsOfTransposed<8>(A, B, C, i0, i1, j, m, k, n);
-  switch (n - j) {
-    case 1: return columnsOfTransposed<1>(A, B, C, i0, i1, j, m, k, n);
-    case 2: return columnsOfTransposed<2>(A, B, C, i0, i1, j, m, k, n);
-    case 3: return columnsOfTransposed<3>(A, B, C, i0, i1, j, m, k, n);
-    case 4: return columnsOfTransposed<4>(A, B, C, i0, i1, j, m, k, n);
-    case 5: return columnsOfTransposed<5>(A, B, C, i0, i1, j, m, k, n);
-    case 6: return columnsOfTransposed<6>(A, B, C, i0, i1, j, m, k, n);
-    case 7: return columnsOfTransposed<7>(A, B, C, i0, i1, j, m, k, n);
-  }
+  withColumnCount(n - j, [&](auto N) { columnsOfTransposed<N>(A, B, C, i0, i1, j, m, k, n); });
 }
 
 // The columns of C AVX-512 does 16 at a time.
